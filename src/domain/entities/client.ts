@@ -1,0 +1,125 @@
+import * as v from 'valibot';
+import type { EntityDef, FieldDef } from './field';
+import { parseCep, parseDate, parseDocument, parseEmail, parseKind, parsePhone, parseText, parseUf } from '../rules';
+import type { RuleResult } from '../problems';
+
+function documentOnly(raw: string): RuleResult<string> {
+  const { data, problems } = parseDocument(raw);
+  return { data: data?.document ?? null, problems };
+}
+
+export const UFS = [
+  'AC', 'AL', 'AP', 'AM', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MT', 'MS', 'MG', 'PA',
+  'PB', 'PR', 'PE', 'PI', 'RJ', 'RN', 'RS', 'RO', 'RR', 'SC', 'SP', 'SE', 'TO',
+] as const;
+
+/** The client fields, in template and list order. Adding a field here adds it everywhere. */
+export const CLIENT_FIELDS = [
+  { key: 'name', label: 'Nome/Razão Social', required: true, format: 'text', example: 'Maria da Silva',
+    description: 'Nome completo da pessoa ou razão social da empresa.',
+    synonyms: ['nome', 'nome completo', 'razao social', 'nome razao social', 'cliente', 'nome do cliente', 'name', 'full name', 'nome cliente', 'contato', 'first name'],
+    parse: parseText },
+  { key: 'tradeName', label: 'Nome fantasia', required: false, format: 'text', example: 'Padaria Estrela',
+    description: 'Nome comercial da empresa (só para pessoa jurídica).',
+    synonyms: ['fantasia', 'nome fantasia', 'apelido', 'nome comercial', 'trade name'], parse: parseText },
+  { key: 'document', label: 'CPF/CNPJ', required: true, format: 'document', example: '123.456.789-09',
+    description: 'CPF (11 dígitos) ou CNPJ (14 caracteres, também o novo CNPJ com letras). Pontos, traços e barras são aceitos.',
+    synonyms: ['cpf', 'cnpj', 'cpf cnpj', 'cnpj cpf', 'documento', 'cpf ou cnpj', 'cnpj ou cpf', 'n documento', 'numero documento', 'inscricao federal', 'cpf cnpj cliente'],
+    parse: documentOnly },
+  { key: 'kind', label: 'Tipo de pessoa', required: false, format: 'kind', example: 'PF', options: ['PF', 'PJ'],
+    description: 'PF (pessoa física) ou PJ (pessoa jurídica). Se ficar vazio, é deduzido do CPF/CNPJ.',
+    synonyms: ['tipo', 'tipo de pessoa', 'tipo pessoa', 'pessoa', 'pf pj', 'fisica juridica', 'natureza'],
+    parse: parseKind },
+  { key: 'mobile', label: 'Celular', required: 'phone', format: 'phone', example: '(11) 98765-4321',
+    description: 'Celular com DDD. Informe Celular e/ou Telefone.',
+    synonyms: ['celular', 'cel', 'whatsapp', 'whats', 'zap', 'mobile', 'telefone celular', 'fone celular', 'tel celular', 'mobile phone', 'phone 1 value'],
+    parse: (raw: string) => parsePhone(raw, 'mobile') },
+  { key: 'phone', label: 'Telefone', required: 'phone', format: 'phone', example: '(11) 3456-7890',
+    description: 'Telefone fixo com DDD. Informe Celular e/ou Telefone.',
+    synonyms: ['telefone', 'fone', 'tel', 'telefone fixo', 'fone fixo', 'telefone comercial', 'fone comercial', 'phone', 'telefone 1', 'fone 1', 'phone 2 value'],
+    parse: (raw: string) => parsePhone(raw, 'landline') },
+  { key: 'email', label: 'E-mail principal', required: true, format: 'email', example: 'maria@exemplo.com.br',
+    description: 'Endereço de e-mail principal. Se a célula tiver dois e-mails, o segundo vira o e-mail secundário.',
+    synonyms: ['email', 'e mail', 'e mail principal', 'email principal', 'correio eletronico', 'e mail 1 value', 'email 1', 'e mail 1', 'email address'],
+    parse: parseEmail },
+  { key: 'secondaryEmail', label: 'E-mail secundário', required: false, format: 'email', example: 'financeiro@exemplo.com.br',
+    description: 'Outro e-mail de contato.',
+    synonyms: ['email secundario', 'e mail secundario', 'outro email', 'email 2', 'e mail 2', 'e mail 2 value', 'email alternativo'],
+    parse: parseEmail },
+  { key: 'group', label: 'Grupo', required: true, format: 'group', example: 'Clientes ativos',
+    description: 'Grupo do cliente (por exemplo, uma área de atuação ou carteira). Um grupo que ainda não existe é criado na importação.',
+    synonyms: ['grupo', 'categoria', 'segmento', 'group', 'carteira', 'grupo de clientes', 'classificacao'], parse: parseText },
+  { key: 'birthDate', label: 'Data de nascimento/fundação', required: false, format: 'date', example: '25/12/1980',
+    description: 'Data no formato dd/mm/aaaa.',
+    synonyms: ['data de nascimento', 'nascimento', 'data nascimento', 'dt nasc', 'dt nascimento', 'aniversario', 'fundacao', 'data de fundacao', 'data de abertura', 'birthday', 'data nasc'],
+    parse: parseDate },
+  { key: 'rgIe', label: 'RG/Inscrição estadual', required: false, format: 'text', example: '12.345.678-9',
+    description: 'RG da pessoa física ou inscrição estadual da empresa.',
+    synonyms: ['rg', 'ie', 'rg ie', 'inscricao estadual', 'insc estadual', 'identidade', 'rg inscricao estadual'], parse: parseText },
+  { key: 'cep', label: 'CEP', required: false, format: 'cep', example: '01310-100',
+    description: 'CEP com 8 dígitos.', synonyms: ['cep', 'codigo postal', 'zip', 'zip code', 'postal code'], parse: parseCep },
+  { key: 'street', label: 'Logradouro', required: false, format: 'text', example: 'Avenida Paulista',
+    description: 'Rua, avenida, praça etc.', synonyms: ['logradouro', 'endereco', 'rua', 'address', 'street', 'end'], parse: parseText },
+  { key: 'number', label: 'Número', required: false, format: 'text', example: '1000',
+    description: 'Número do endereço (ou S/N).', synonyms: ['numero', 'n', 'no', 'num', 'nro', 'n endereco'], parse: parseText },
+  { key: 'complement', label: 'Complemento', required: false, format: 'text', example: 'Sala 12',
+    description: 'Apartamento, sala, bloco.', synonyms: ['complemento', 'compl', 'apto'], parse: parseText },
+  { key: 'district', label: 'Bairro', required: false, format: 'text', example: 'Bela Vista',
+    description: 'Bairro.', synonyms: ['bairro', 'distrito'], parse: parseText },
+  { key: 'city', label: 'Cidade', required: false, format: 'text', example: 'São Paulo',
+    description: 'Cidade.', synonyms: ['cidade', 'municipio', 'city', 'localidade'], parse: parseText },
+  { key: 'uf', label: 'UF', required: false, format: 'uf', example: 'SP', options: UFS,
+    description: 'Sigla do estado (o nome por extenso também é aceito).', synonyms: ['uf', 'estado', 'sigla uf', 'state'], parse: parseUf },
+  { key: 'notes', label: 'Observações', required: false, format: 'longtext', example: 'Prefere contato por e-mail',
+    description: 'Anotações livres.', synonyms: ['observacoes', 'observacao', 'obs', 'notas', 'anotacoes', 'comentarios', 'notes'], parse: parseText },
+] as const satisfies readonly FieldDef[];
+
+export type ClientFieldKey = (typeof CLIENT_FIELDS)[number]['key'];
+
+/** A client as read from one spreadsheet row, normalized: every field as text, '' when empty. */
+export type ClientDraft = Record<ClientFieldKey, string>;
+
+export const CLIENT_ENTITY: EntityDef<ClientFieldKey> = {
+  name: 'clients',
+  label: 'Clientes',
+  fields: CLIENT_FIELDS,
+  requiredGroups: { phone: 'Informe pelo menos um telefone: Celular ou Telefone.' },
+};
+
+export function emptyClientDraft(): ClientDraft {
+  const draft: Partial<ClientDraft> = {};
+  for (const field of CLIENT_FIELDS) draft[field.key] = '';
+  return draft satisfies Partial<ClientDraft> as ClientDraft;
+}
+
+const text = v.string();
+const draftEntries = Object.fromEntries(CLIENT_FIELDS.filter((f) => f.key !== 'group').map((f) => [f.key, text])) as Record<
+  Exclude<ClientFieldKey, 'group'>,
+  typeof text
+>;
+
+/** A stored client. `group` (a name in the spreadsheet) is stored as `groupId`. */
+export const ClientSchema = v.object({
+  id: v.string(),
+  ...draftEntries,
+  kind: v.picklist(['PF', 'PJ']),
+  groupId: v.string(),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+  runId: v.optional(v.string()),
+  row: v.optional(v.number()),
+});
+
+export type ClientRecord = v.InferOutput<typeof ClientSchema>;
+
+export const GroupSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  /** The name without case and accents: what makes two groups the same. */
+  nameKey: v.string(),
+  description: v.string(),
+  createdAt: v.number(),
+  runId: v.optional(v.string()),
+});
+
+export type GroupRecord = v.InferOutput<typeof GroupSchema>;

@@ -1,0 +1,39 @@
+import type { RuleResult } from '../problems';
+
+/** How a field's values look; drives template cell formats, list display and export cell types. */
+export type FieldFormat = 'text' | 'longtext' | 'document' | 'kind' | 'phone' | 'email' | 'cep' | 'uf' | 'date' | 'group';
+
+/**
+ * One field of an entity. The list of these is the single source of truth for the template,
+ * the mapping options, the validation, the review table, the form, the list and the export.
+ */
+export interface FieldDef<K extends string = string> {
+  key: K;
+  /** Label shown to the user and used as template header. */
+  label: string;
+  /** `true`: must have a value. A string: at least one field of that group must have a value. */
+  required: boolean | string;
+  format: FieldFormat;
+  /** What the field means, shown in the template's "Instruções" sheet and in the form. */
+  description: string;
+  example: string;
+  /** Header texts from other systems that mean this field (compared without accents, case or punctuation). */
+  synonyms: readonly string[];
+  /** Normalizes a raw cell. Absent: plain text (trimmed, spaces collapsed). */
+  parse?: (raw: string) => RuleResult<string>;
+  /** Allowed values, offered as a dropdown in the template and the form. */
+  options?: readonly string[];
+}
+
+export interface EntityDef<K extends string = string> {
+  name: 'clients' | 'groups';
+  label: string;
+  fields: readonly FieldDef<K>[];
+  /** Message shown when none of a `required` group has a value, by group name. */
+  requiredGroups: Readonly<Record<string, string>>;
+}
+
+/** The label with `*` when the field is required on its own (a field of a required group is explained instead). */
+export function requiredLabel(field: FieldDef): string {
+  return field.required === true ? `${field.label}*` : field.label;
+}

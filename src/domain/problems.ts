@@ -1,0 +1,54 @@
+/**
+ * A problem found in a value or a row. Codes are stable (tests, logs and filters rely on them);
+ * the message is a sentence in Portuguese that a non-technical person understands.
+ */
+export type ProblemLevel = 'error' | 'warning' | 'fix';
+
+export interface Problem {
+  /** Stable identifier, e.g. `cpf.check_digits`. */
+  code: string;
+  /** Field key the problem is about; '' when it concerns the whole row or file. */
+  field: string;
+  /** The original value as it was in the spreadsheet. */
+  value: string;
+  level: ProblemLevel;
+  message: string;
+  /** A value the user may accept as the fix (for `fix`, the value that was applied). */
+  suggestion?: string;
+}
+
+/** A problem produced by a single-value rule, before it is stamped with the field it belongs to. */
+export type RuleProblem = Omit<Problem, 'field'>;
+
+/** What every parser and validator returns: the data it could make, and what it found. Never throws. */
+export interface Parsed<T, P = Problem> {
+  data: T;
+  problems: P[];
+}
+
+/** A single-value rule's result: `data` is null when the value is empty or unusable. */
+export type RuleResult<T> = Parsed<T | null, RuleProblem>;
+
+export function ruleProblem(
+  code: string,
+  level: ProblemLevel,
+  value: string,
+  message: string,
+  suggestion?: string,
+): RuleProblem {
+  return suggestion === undefined ? { code, level, value, message } : { code, level, value, message, suggestion };
+}
+
+export function withField(field: string, problems: readonly RuleProblem[]): Problem[] {
+  return problems.map((p) => ({ ...p, field }));
+}
+
+export function hasError(problems: readonly Pick<Problem, 'level'>[]): boolean {
+  return problems.some((p) => p.level === 'error');
+}
+
+export const LEVEL_LABEL: Record<ProblemLevel, string> = {
+  error: 'Erro',
+  warning: 'Aviso',
+  fix: 'Corrigido automaticamente',
+};

@@ -1,0 +1,126 @@
+import type { ClientDraft, ClientFieldKey } from './entities/client';
+import type { Mapping } from './mapping';
+import type { Problem } from './problems';
+import { validateClient, type RawClient } from './validateClient';
+
+/**
+ * Where a data row stands after validation:
+ * ready (valid as typed), fixed (valid after automatic fixes), error (skipped), duplicate (its document
+ * appears on an earlier row of the file), existing (its document is already registered).
+ */
+export type RowStatus = 'ready' | 'fixed' | 'error' | 'duplicate' | 'existing';
+
+export interface ReviewRow {
+  /** Spreadsheet row number as the user sees it in Excel. */
+  rowNumber: number;
+  /** The row's original cells, by column. */
+  cells: string[];
+  /** Values the user typed in the review, by field; they win over the cells. */
+  edits: RawClient;
+  draft: ClientDraft;
+  problems: Problem[];
+  status: RowStatus;
+  /** For `existing`: the stored client's id. */
+  existingId?: string;
+}
+
+export type StatusCounts = Record<RowStatus, number>;
+
+export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}): RawClient {
+  const raw: RawClient = {};
+  mapping.forEach((key, column) => {
+    if (key === null) return;
+    const field = key as ClientFieldKey;
+    const value = cells[column] ?? '';
+    // Two columns mapped to one field (e.g. "Fone 1", "Fone 2"): keep the first non-empty value.
+    if ((raw[field] ?? '').trim() === '') raw[field] = value;
+  });
+  return { ...raw, ...edits };
+}
+
+function statusOf(problems: readonly Problem[]): RowStatus {
+  if (problems.some((p) => p.level === 'error')) return 'error';
+  return problems.some((p) => p.level === 'fix') ? 'fixed' : 'ready';
+}
+
+/** Validates one row on its own (no duplicate or existing checks): used first, and after an edit. */
+export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping): ReviewRow {
+  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits));
+  return { ...row, draft: data, problems, status: statusOf(problems) };
+}
+
+/**
+ * Adds what depends on the other rows and on the database: a document repeated in the file (the first
+ * row wins) and a document already registered. Rows with errors are left as they are.
+ */
+export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, string>): void {
+  const firstRow = new Map<string, number>();
+  for (const row of rows) {
+    row.problems = row.problems.filter((p) => p.code !== 'document.duplicate_in_file' && p.code !== 'document.already_registered');
+    delete row.existingId;
+    row.status = statusOf(row.problems);
+    const document = row.draft.document;
+    if (row.status === 'error' || document === '') continue;
+    const first = firstRow.get(document);
+    if (first !== undefined) {
+      row.status = 'duplicate';
+      row.problems.push({
+        code: 'document.duplicate_in_file',
+        field: 'document',
+        value: document,
+        level: 'error',
+        message: `Este CPF/CNPJ já aparece na linha ${first} da planilha. Só a primeira linha é importada.`,
+      });
+      continue;
+    }
+    firstRow.set(document, row.rowNumber);
+    const existingId = existing.get(document);
+    if (existingId !== undefined) {
+      row.status = 'existing';
+      row.existingId = existingId;
+      row.problems.push({
+        code: 'document.already_registered',
+        field: 'document',
+        value: document,
+        level: 'warning',
+        message: 'Já existe um cliente cadastrado com este CPF/CNPJ.',
+      });
+    }
+  }
+}
+
+export function countStatuses(rows: readonly ReviewRow[]): StatusCounts {
+  const counts: StatusCounts = { ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0 };
+  for (const row of rows) counts[row.status]++;
+  return counts;
+}
+
+/** How many rows had each kind of problem, by code (with one example message). */
+export function countProblems(rows: readonly ReviewRow[]): { code: string; level: Problem['level']; count: number; example: string }[] {
+  const byCode = new Map<string, { code: string; level: Problem['level']; count: number; example: string }>();
+  for (const row of rows) {
+    for (const p of row.problems) {
+      const entry = byCode.get(p.code) ?? { code: p.code, level: p.level, count: 0, example: p.message };
+      entry.count++;
+      byCode.set(p.code, entry);
+    }
+  }
+  return [...byCode.values()].sort((a, b) => b.count - a.count);
+}
+
+function isBlank(cells: readonly string[] | undefined): boolean {
+  return !cells || cells.every((c) => c.trim() === '');
+}
+
+/** Validates every data row below the header row; blank rows are not rows of data. */
+export function reviewTable(rows: readonly string[][], headerRow: number, mapping: Mapping, onProgress?: (done: number, total: number) => void): ReviewRow[] {
+  const out: ReviewRow[] = [];
+  const total = rows.length - headerRow - 1;
+  for (let i = headerRow + 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (!cells || isBlank(cells)) continue;
+    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping));
+    if (onProgress && (i - headerRow) % 5000 === 0) onProgress(i - headerRow, total);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * E-mail addresses (DESIGN.md §4): trimmed, lowercased, syntax checked; a cell holding several
+ * addresses gives the principal and the secondary one.
+ *
+ * Problem codes:
+ *   email.missing_at        error    No "@".
+ *   email.multiple_at       error    More than one "@" in what should be one address.
+ *   email.spaces            error    Spaces inside the address.
+ *   email.accents           error    Accented or other non-ASCII letters (most mail systems refuse them).
+ *   email.domain            error    The part after "@" has no dot or its ending is not 2+ letters.
+ *   email.syntax            error    Anything else: empty name, consecutive dots, dot at the start or end,
+ *                                    forbidden characters.
+ *   email.typo              warning  A well-known domain mistyped ("gmail.con"): kept as typed, the
+ *                                    corrected address is the suggestion.
+ *   email.secondary_from_cell  warning  (splitEmails) a second address in the cell became the secundário.
+ *   email.secondary_invalid    warning  (splitEmails) the second address is not valid and was left out.
+ *   email.extra_ignored        warning  (splitEmails) a third address and beyond were left out.
+ */
+import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
+import { collapseSpaces } from '../text';
+
+export interface EmailPair {
+  email: string;
+  secondary: string | null;
+}
+
+const LOCAL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
+const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const TOP_LEVEL = /^[a-z]{2,}$/;
+
+/** Domains people often mistype, by the mistyped form. */
+const DOMAIN_TYPOS: Readonly<Record<string, string>> = {
+  'gmail.con': 'gmail.com', 'gmail.co': 'gmail.com', 'gmail.cm': 'gmail.com', 'gmail.om': 'gmail.com',
+  'gmial.com': 'gmail.com', 'gmai.com': 'gmail.com', 'gmal.com': 'gmail.com',
+  'gamil.com': 'gmail.com', 'gnail.com': 'gmail.com', 'gmaill.com': 'gmail.com', 'gmail.cmo': 'gmail.com',
+  'hotmail.con': 'hotmail.com', 'hotmail.co': 'hotmail.com', 'hotmal.com': 'hotmail.com',
+  'hotmial.com': 'hotmail.com', 'hotmai.com': 'hotmail.com', 'hotmil.com': 'hotmail.com', 'homail.com': 'hotmail.com',
+  'outlook.con': 'outlook.com', 'outlok.com': 'outlook.com', 'outloo.com': 'outlook.com',
+  'yahoo.con': 'yahoo.com', 'yaho.com': 'yahoo.com', 'yahoo.com.b': 'yahoo.com.br', 'yaho.com.br': 'yahoo.com.br',
+  'uol.com': 'uol.com.br', 'uol.con.br': 'uol.com.br', 'bol.com': 'bol.com.br', 'bol.con.br': 'bol.com.br',
+  'icloud.con': 'icloud.com',
+};
+
+/** Words people write between two addresses ("a@x.com e b@y.com"). */
+const CONNECTORS = new Set(['e', 'ou', 'and', 'or', '-']);
+
+function fail(code: string, raw: string, message: string): RuleResult<string> {
+  return { data: null, problems: [ruleProblem(code, 'error', raw, message)] };
+}
+
+/** At least two labels (letters, digits, inner hyphens) and a final label of 2+ letters. */
+function isValidDomain(domain: string): boolean {
+  const labels = domain.split('.');
+  const top = labels[labels.length - 1] ?? '';
+  return labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label)) && TOP_LEVEL.test(top);
+}
+
+/** A single address: trimmed and lowercased. Empty → no data, no problem. */
+export function parseEmail(raw: string): RuleResult<string> {
+  const shown = collapseSpaces(raw);
+  const value = shown.toLowerCase();
+  if (value === '') return { data: null, problems: [] };
+  const example = 'Use o formato nome@empresa.com.br.';
+  if (/\s/.test(value)) return fail('email.spaces', raw, `O e-mail "${shown}" tem espaços no meio. Apague os espaços. ${example}`);
+  const at = value.split('@');
+  if (at.length === 1) return fail('email.missing_at', raw, `O e-mail "${shown}" está sem o "@". ${example}`);
+  if (at.length > 2) {
+    return fail('email.multiple_at', raw, `O e-mail "${shown}" tem mais de um "@". Se são dois e-mails, separe-os com ";". ${example}`);
+  }
+  const [local = '', domain = ''] = at;
+  if (/[^\x20-\x7e]/.test(value)) {
+    return fail('email.accents', raw, `O e-mail "${shown}" tem acento ou "ç". Endereços de e-mail são escritos sem acentos; confira com o cliente.`);
+  }
+  if (local === '' || !LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
+    return fail('email.syntax', raw, `O e-mail "${shown}" não é válido: confira a parte antes do "@" (pontos seguidos, ponto no começo ou no fim, ou caracteres não permitidos). ${example}`);
+  }
+  if (!isValidDomain(domain)) {
+    return fail('email.domain', raw, `O e-mail "${shown}" não é válido: depois do "@" deve vir um domínio como empresa.com.br. ${example}`);
+  }
+  const corrected = DOMAIN_TYPOS[domain];
+  if (corrected !== undefined) {
+    const suggestion = `${local}@${corrected}`;
+    return {
+      data: value,
+      problems: [ruleProblem('email.typo', 'warning', raw, `O e-mail "${shown}" parece ter um erro de digitação: não seria ${suggestion}? Confira com o cliente.`, suggestion)],
+    };
+  }
+  return { data: value, problems: [] };
+}
+
+/** Splits on ; , / and white space (new lines too), dropping the connector words. */
+function splitAddresses(text: string): string[] {
+  return text.split(/[;,/\s\u00a0]+/).filter((part) => part !== '' && !CONNECTORS.has(part.toLowerCase()));
+}
+
+/**
+ * A cell that may hold several addresses: the first is the principal, the second the secundário (a
+ * warning says so), the rest are left out (another warning). Only when every piece has an "@" is the
+ * cell taken as a list; otherwise it is one (broken) address and parseEmail says what is wrong.
+ */
+export function splitEmails(raw: string): RuleResult<EmailPair> {
+  const parts = splitAddresses(raw);
+  if (parts.length === 0) return { data: null, problems: [] };
+  if (parts.length === 1 || !parts.every((part) => part.includes('@'))) {
+    const single = parseEmail(parts.length === 1 ? (parts[0] ?? '') : raw);
+    const problems = single.problems.map((p) => ({ ...p, value: raw }));
+    return { data: single.data === null ? null : { email: single.data, secondary: null }, problems };
+  }
+  const addresses = [...new Set(parts.map((part) => part.toLowerCase()))];
+  const first = parseEmail(addresses[0] ?? '');
+  const problems: RuleProblem[] = first.problems.map((p) => ({ ...p, value: raw }));
+  if (first.data === null) return { data: null, problems };
+  let secondary: string | null = null;
+  const second = addresses[1];
+  if (second !== undefined) {
+    const parsed = parseEmail(second);
+    problems.push(...parsed.problems.filter((p) => p.level !== 'error').map((p) => ({ ...p, value: raw })));
+    if (parsed.data === null) {
+      problems.push(ruleProblem('email.secondary_invalid', 'warning', raw,
+        `A célula tinha dois e-mails. "${first.data}" ficou como e-mail principal; o segundo, "${second}", não é válido e ficou de fora. Confira-o com o cliente.`));
+    } else {
+      secondary = parsed.data;
+      problems.push(ruleProblem('email.secondary_from_cell', 'warning', raw,
+        `A célula tinha dois e-mails: "${first.data}" ficou como e-mail principal e "${secondary}" foi para o e-mail secundário.`));
+    }
+  }
+  const extra = addresses.slice(2);
+  if (extra.length > 0) {
+    problems.push(ruleProblem('email.extra_ignored', 'warning', raw,
+      `A célula tinha mais de dois e-mails; só os dois primeiros foram usados. Ficou de fora: ${extra.join(', ')}.`));
+  }
+  return { data: { email: first.data, secondary }, problems };
+}

@@ -1,0 +1,31 @@
+/**
+ * Names and free text (DESIGN.md §4): trimmed, inner white space collapsed, case kept as typed
+ * (an ALL-CAPS name from an ERP stays ALL CAPS: forcing title case breaks "da", "McDonald", "LTDA").
+ * No problem codes: any text is acceptable.
+ */
+import type { RuleResult } from '../problems';
+
+/** Zero-width characters and the BOM that copy-paste from web pages and PDFs leaves in cells. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Control characters other than tab and line breaks (they come from broken exports). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** One line of text: every run of white space (tab, new line, non-breaking space) becomes one space. */
+export function parseText(raw: string): RuleResult<string> {
+  const value = raw.replace(INVISIBLE, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return { data: value === '' ? null : value, problems: [] };
+}
+
+/**
+ * Long text (notes): like parseText but line breaks are kept (at most one empty line in a row), since
+ * people write notes as lists.
+ */
+export function parseLongText(raw: string): RuleResult<string> {
+  const lines = raw
+    .replace(INVISIBLE, '')
+    .replace(CONTROL, '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim());
+  const value = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { data: value === '' ? null : value, problems: [] };
+}

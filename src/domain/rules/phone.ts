@@ -1,0 +1,159 @@
+/**
+ * Brazilian phone numbers (DESIGN.md §4), stored in E.164: `+55` + DDD + number.
+ *   mobile    +55 DD 9XXXXXXXX   shown (11) 98765-4321
+ *   landline  +55 DD [2-5]XXXXXXX shown (11) 3456-7890
+ *   0800 etc. +55 800XXXXXXX     (the leading 0 dropped, as in international format) shown 0800 123 4567
+ *   4004 etc. +55 4004XXXX       (no DDD: the same number in every city) shown 4004-1234
+ *   abroad    +<country><number> kept as typed (a warning: we cannot check it)
+ *
+ * Problem codes:
+ *   phone.extension_ignored    warning  A "ramal"/extension after the number was left out.
+ *   phone.extra_ignored        warning  The cell had more than one number; only the first was used.
+ *   phone.kind_mismatch        warning  A landline in the Celular column or a mobile in the Telefone column.
+ *   phone.foreign              warning  A number with a country code other than +55: kept, not checked.
+ *   phone.invalid              error    Letters or symbols that are not part of a phone number.
+ *   phone.invalid_ddd          error    The area code does not exist.
+ *   phone.invalid_number       error    The number after the DDD cannot exist (starts with 0 or 1, or has
+ *                                       9 digits without starting with 9).
+ *   phone.missing_ninth_digit  error    An old 8-digit mobile; the suggestion adds the 9 (E.164).
+ *   phone.missing_ddd          error    8 or 9 digits: the DDD is missing.
+ *   phone.length               error    Any other number of digits.
+ */
+import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
+import { collapseSpaces, onlyDigits } from '../text';
+import { isValidDdd } from './ddd';
+import { countDigits } from './plural';
+
+export type PhoneKind = 'mobile' | 'landline';
+/** What a stored (E.164) number is; `service` = 0800-like and 4004-like numbers. */
+export type PhoneClass = PhoneKind | 'service' | 'foreign';
+
+/** "ramal 123", "r. 12", "ext 45", "x123" at the end of the cell. */
+const EXTENSION = /\s*[-–,;]?\s*(?:\b(?:ramal|ram|ral|r|ext|extens[aã]o)\.?|(?<=[\d\s)])x)\s*:?\s*(\d{1,6})\s*$/i;
+/** "Cel: ", "Tel.", "Fone" typed before the number. */
+const LABEL = /^(?:telefone|tel|fone|celular|cel|whatsapp|whats|fixo|res|com)\.?\s*:?\s*(?=[\d(+])/i;
+/** "0xx11", "(0xx11)": the old way to write "dial 0 and the carrier code". */
+const ZERO_XX = /^\(?\s*0\s*xx\s*/i;
+/** Toll-free and shared-cost numbers: 0800, 0300, 0500, 0900 + 7 digits (without the leading 0). */
+const NON_GEOGRAPHIC = /^[3589]00\d{7}$/;
+/** Numbers dialled the same everywhere without DDD: 3003-XXXX, 4004-XXXX, 4020-XXXX... */
+const CAPITAL = /^(?:300\d|400\d|4020|4062|4090)\d{4}$/;
+
+const MOBILE_EXAMPLE = 'por exemplo (11) 98765-4321';
+
+function fail(code: string, raw: string, message: string, suggestion?: string): RuleResult<string> {
+  return { data: null, problems: [ruleProblem(code, 'error', raw, message, suggestion)] };
+}
+
+/** The stored number's class, from its E.164 form. */
+export function classifyPhone(e164: string): PhoneClass {
+  if (!e164.startsWith('+55')) return 'foreign';
+  const national = e164.slice(3);
+  if (NON_GEOGRAPHIC.test(national) || CAPITAL.test(national)) return 'service';
+  return national.length === 11 ? 'mobile' : 'landline';
+}
+
+/** `(11) 98765-4321`, `(11) 3456-7890`, `0800 123 4567`, `4004-1234`; anything else unchanged. */
+export function formatPhone(e164: string): string {
+  const national = /^\+55(\d+)$/.exec(e164)?.[1];
+  if (national === undefined) return e164;
+  if (NON_GEOGRAPHIC.test(national)) return `0${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+  if (CAPITAL.test(national)) return `${national.slice(0, 4)}-${national.slice(4)}`;
+  if (national.length === 11) return `(${national.slice(0, 2)}) ${national.slice(2, 7)}-${national.slice(7)}`;
+  if (national.length === 10) return `(${national.slice(0, 2)}) ${national.slice(2, 6)}-${national.slice(6)}`;
+  return e164;
+}
+
+/** Drops the trunk "0", the carrier code ("0 21 11 ...", "015 11 ...") and the country code "55". */
+function stripPrefixes(digits: string, hasPlus: boolean): string {
+  let d = digits;
+  if (hasPlus || ((d.length === 12 || d.length === 13) && d.startsWith('55'))) d = d.slice(2);
+  else if ((d.length === 14 || d.length === 15) && d.startsWith('0055')) d = d.slice(4);
+  if (/^0[3589]00\d{7}$/.test(d)) return d.slice(1);
+  if (d.startsWith('0') && (d.length === 13 || d.length === 14)) return d.slice(3);
+  if (d.startsWith('0') && (d.length === 11 || d.length === 12)) return d.slice(1);
+  return d;
+}
+
+/** Checks a national number (no prefixes) and returns it in E.164 or the error. */
+function checkNational(raw: string, shown: string, d: string): RuleResult<string> {
+  if (NON_GEOGRAPHIC.test(d) || CAPITAL.test(d)) return { data: `+55${d}`, problems: [] };
+  if (d.length === 10 && isValidDdd(d.slice(0, 2)) && CAPITAL.test(d.slice(2))) return { data: `+55${d.slice(2)}`, problems: [] };
+  if (d.length === 8 || d.length === 9) {
+    return fail('phone.missing_ddd', raw, `O telefone "${shown}" está sem DDD. Informe o DDD (2 dígitos) antes do número, ${MOBILE_EXAMPLE}.`);
+  }
+  if (d.length !== 10 && d.length !== 11) {
+    return fail('phone.length', raw, `O telefone "${shown}" tem ${countDigits(d.length)}. Com o DDD, um celular tem 11 dígitos e um fixo tem 10, ${MOBILE_EXAMPLE}.`);
+  }
+  const ddd = d.slice(0, 2);
+  const subscriber = d.slice(2);
+  if (!isValidDdd(ddd)) {
+    return fail('phone.invalid_ddd', raw, `O DDD ${ddd} do telefone "${shown}" não existe. Confira o DDD (por exemplo 11 para São Paulo, 21 para o Rio de Janeiro).`);
+  }
+  if (d.length === 11) {
+    if (subscriber.startsWith('9')) return { data: `+55${d}`, problems: [] };
+    return fail('phone.invalid_number', raw, `O telefone "${shown}" não é válido: um número com 9 dígitos depois do DDD é de celular e começa com 9. Confira o número.`);
+  }
+  if (/^[2-5]/.test(subscriber)) return { data: `+55${d}`, problems: [] };
+  if (/^[6-9]/.test(subscriber)) {
+    const suggestion = `+55${ddd}9${subscriber}`;
+    return fail('phone.missing_ninth_digit', raw,
+      `O celular "${shown}" está sem o 9 na frente: desde 2016 todo celular tem 9 dígitos depois do DDD. O número certo deve ser ${formatPhone(suggestion)}; confira e corrija.`, suggestion);
+  }
+  return fail('phone.invalid_number', raw, `O telefone "${shown}" não é válido: depois do DDD, um número de telefone não começa com ${subscriber.slice(0, 1)}. Confira o número.`);
+}
+
+function checkKind(raw: string, shown: string, e164: string, expected: PhoneKind): RuleProblem | null {
+  const kind = classifyPhone(e164);
+  if (kind === 'foreign' || kind === expected || (kind === 'service' && expected === 'landline')) return null;
+  const what = kind === 'mobile' ? 'de celular' : kind === 'service' ? 'de atendimento (0800, 4004 e parecidos)' : 'de telefone fixo';
+  const column = expected === 'mobile' ? 'Celular' : 'Telefone';
+  return ruleProblem('phone.kind_mismatch', 'warning', raw,
+    `O número "${shown}" é ${what}, mas está no campo ${column}. Ele foi aceito assim mesmo; se quiser, mude-o para o campo certo.`);
+}
+
+/** Cuts off an extension and extra numbers, with a warning for each. */
+function isolateNumber(raw: string, shown: string, problems: RuleProblem[]): string {
+  let text = shown;
+  const extension = EXTENSION.exec(text);
+  if (extension !== null && onlyDigits(text.slice(0, extension.index)).length >= 8) {
+    problems.push(ruleProblem('phone.extension_ignored', 'warning', raw,
+      `O ramal ${extension[1] ?? ''} foi deixado de fora: o sistema guarda só o número do telefone. Se precisar, anote o ramal nas observações.`));
+    text = text.slice(0, extension.index);
+  }
+  const [first = '', ...rest] = text.split(/\s*(?:[;,|/\n]|\s(?:e|ou)\s)\s*/i).filter((part) => part.trim() !== '');
+  if (rest.length > 0) {
+    problems.push(ruleProblem('phone.extra_ignored', 'warning', raw,
+      `A célula tinha mais de um telefone; só o primeiro foi usado. Ficou de fora: ${rest.join(', ')}.`));
+  }
+  return first;
+}
+
+/**
+ * A phone from a spreadsheet cell; `expected` is the column's kind (Celular or Telefone). Punctuation,
+ * +55, 0xx and carrier codes are tolerated. Empty → no data, no problem. Never throws.
+ */
+export function parsePhone(raw: string, expected: PhoneKind = 'mobile'): RuleResult<string> {
+  const shown = collapseSpaces(raw);
+  if (shown === '') return { data: null, problems: [] };
+  const problems: RuleProblem[] = [];
+  // A number cell read with decimals ("11987654321.0") is still the same number.
+  const numeric = /^(\d+)[.,]0+$/.exec(shown)?.[1];
+  const candidate = numeric ?? isolateNumber(raw, shown, problems).replace(LABEL, '').replace(ZERO_XX, '0');
+  if (!/^[\d\s()+\-.–]*$/.test(candidate) || onlyDigits(candidate) === '') {
+    return fail('phone.invalid', raw, `"${shown}" não parece um número de telefone. Informe só o DDD e o número, ${MOBILE_EXAMPLE}.`);
+  }
+  const hasPlus = candidate.trimStart().startsWith('+');
+  const digits = onlyDigits(candidate);
+  if (hasPlus && !digits.startsWith('55')) {
+    if (digits.length < 8 || digits.length > 15) return fail('phone.length', raw, `O telefone "${shown}" tem ${countDigits(digits.length)} e não é um número válido.`);
+    problems.push(ruleProblem('phone.foreign', 'warning', raw,
+      `O telefone "${shown}" não é do Brasil (não começa com +55). Ele foi aceito como está, sem conferência.`));
+    return { data: `+${digits}`, problems };
+  }
+  const result = checkNational(raw, shown, stripPrefixes(digits, hasPlus));
+  // An error skips the value: the warnings about what was cut off no longer matter.
+  if (result.data === null) return result;
+  const mismatch = checkKind(raw, shown, result.data, expected);
+  return { data: result.data, problems: mismatch === null ? problems : [...problems, mismatch] };
+}

@@ -1,0 +1,114 @@
+/**
+ * What is inside a ZIP or an OLE compound file (CFB): which spreadsheet format, or which other kind of
+ * document, or a password-protected workbook. Runs after `scanZip` proved the sizes safe.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { FileFormat } from './types';
+import type { ReadLimits } from './limits';
+import type { ZipEntry } from './zip';
+
+export type Contents =
+  | { kind: 'spreadsheet'; format: FileFormat }
+  | { kind: 'encrypted' }
+  | { kind: 'foreign'; looksLike: string; advice?: string }
+  | { kind: 'corrupt' }
+  | { kind: 'repeat_bomb'; cells: number };
+
+interface CfbEntry {
+  name: string;
+}
+interface CfbContainer {
+  FileIndex: CfbEntry[];
+}
+
+// SheetJS ships its CFB/ZIP helpers untyped; these are the two calls used, with the shapes they have.
+const readCfb: (data: Uint8Array, options: { type: 'buffer' }) => CfbContainer = XLSX.CFB.read;
+/** Inflates raw DEFLATE data into a buffer of exactly `size` bytes (output beyond it is dropped). */
+const inflateRaw: (data: Uint8Array, size: number) => Uint8Array = XLSX.CFB.utils._inflateRaw;
+
+function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const raw = bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  return entry.method === 0 ? raw : inflateRaw(raw, entry.uncompressedSize);
+}
+
+function entryText(bytes: Uint8Array, entry: ZipEntry): string {
+  return new TextDecoder('utf-8').decode(entryBytes(bytes, entry));
+}
+
+const OPEN_DOCUMENT: Record<string, string> = {
+  text: 'um documento de texto do LibreOffice ou do Word (ODT)',
+  presentation: 'uma apresentação do LibreOffice (ODP)',
+  graphics: 'um desenho do LibreOffice (ODG)',
+};
+
+const EXPORT_TO_XLSX = 'Abra-o no Numbers, use Arquivo > Exportar para > Excel e envie o arquivo .xlsx gerado.';
+
+/**
+ * ODS can say "repeat this cell N times" (`number-columns-repeated`) inside "repeat this row M times"
+ * (`number-rows-repeated`), and SheetJS materializes every copy of a cell that holds a value: a tiny
+ * file could ask for billions of cells. Counts them before SheetJS does. Empty (self-closing, typeless)
+ * cells are skipped by SheetJS, so they are free here too.
+ */
+function countRepeatedCells(xml: string): number {
+  const tags = /<(\/?)(?:[\w-]+:)?(table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>/g;
+  let rowRepeat = 1;
+  let cells = 0;
+  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
+    const [, closing, tag, attributes = ''] = m;
+    if (closing) continue;
+    if (tag === 'table-row') {
+      rowRepeat = Number(/number-rows-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
+      continue;
+    }
+    const selfClosing = attributes.endsWith('/');
+    if (selfClosing && !attributes.includes('value-type=')) continue;
+    cells += rowRepeat * Number(/number-columns-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
+  }
+  return cells;
+}
+
+function inspectOds(bytes: Uint8Array, byName: Map<string, ZipEntry>, limits: ReadLimits): Contents {
+  const manifest = byName.get('meta-inf/manifest.xml');
+  if (manifest && entryText(bytes, manifest).includes('encryption-data')) return { kind: 'encrypted' };
+  const content = byName.get('content.xml');
+  if (!content) return { kind: 'corrupt' };
+  const cells = countRepeatedCells(entryText(bytes, content));
+  return cells > limits.maxRepeatedCells ? { kind: 'repeat_bomb', cells } : { kind: 'spreadsheet', format: 'ods' };
+}
+
+export function inspectZip(bytes: Uint8Array, entries: readonly ZipEntry[], fileName: string, limits: ReadLimits): Contents {
+  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const mimetypeEntry = byName.get('mimetype');
+  if (mimetypeEntry) {
+    const mimetype = entryText(bytes, mimetypeEntry).trim();
+    const kind = /^application\/vnd\.oasis\.opendocument\.(\w+)/.exec(mimetype)?.[1] ?? '';
+    if (kind.startsWith('spreadsheet')) return inspectOds(bytes, byName, limits);
+    return { kind: 'foreign', looksLike: OPEN_DOCUMENT[kind] ?? 'um documento do LibreOffice que não é uma planilha' };
+  }
+  if (byName.has('xl/workbook.bin')) return { kind: 'spreadsheet', format: 'xlsb' };
+  if (byName.has('xl/workbook.xml')) {
+    const macros = byName.has('xl/vbaproject.bin') || /\.xlsm$/i.test(fileName);
+    return { kind: 'spreadsheet', format: macros ? 'xlsm' : 'xlsx' };
+  }
+  if (byName.has('content.xml') && byName.has('meta-inf/manifest.xml')) return inspectOds(bytes, byName, limits);
+  if (byName.has('word/document.xml')) return { kind: 'foreign', looksLike: 'um documento do Word (DOCX)' };
+  if (byName.has('ppt/presentation.xml')) return { kind: 'foreign', looksLike: 'uma apresentação do PowerPoint (PPTX)' };
+  if (byName.has('index/document.iwa')) return { kind: 'foreign', looksLike: 'uma planilha do Apple Numbers', advice: EXPORT_TO_XLSX };
+  if (entries.length === 0) return { kind: 'foreign', looksLike: 'um arquivo compactado (ZIP) vazio' };
+  return { kind: 'foreign', looksLike: 'um arquivo compactado (ZIP) que não contém uma planilha' };
+}
+
+/** OLE compound files hold XLS workbooks, but also encrypted XLSX (Office's "Criptografar com senha") and old Word/PowerPoint. */
+export function inspectCfb(bytes: Uint8Array): Contents {
+  let names: Set<string>;
+  try {
+    names = new Set(readCfb(bytes, { type: 'buffer' }).FileIndex.map((e) => e.name.toLowerCase()));
+  } catch {
+    return { kind: 'corrupt' };
+  }
+  if (names.has('encryptedpackage') || names.has('encryptioninfo')) return { kind: 'encrypted' };
+  if (names.has('workbook') || names.has('book')) return { kind: 'spreadsheet', format: 'xls' };
+  if (names.has('worddocument')) return { kind: 'foreign', looksLike: 'um documento do Word (DOC)' };
+  if (names.has('powerpoint document')) return { kind: 'foreign', looksLike: 'uma apresentação do PowerPoint (PPT)' };
+  return { kind: 'foreign', looksLike: 'um arquivo do Office que não é uma planilha' };
+}

@@ -1,0 +1,66 @@
+/** What the first bytes say a file is, whatever its extension claims. */
+
+export type Sniffed =
+  | { kind: 'zip' }
+  | { kind: 'cfb' }
+  | { kind: 'text' }
+  /** A known non-spreadsheet format: `looksLike` completes "parece ser …", `advice` replaces the default one. */
+  | { kind: 'foreign'; looksLike: string; advice?: string };
+
+const SAVE_AS_XLSX =
+  'Abra-o no Excel, use Arquivo > Salvar como, escolha “Pasta de Trabalho do Excel (.xlsx)” e envie o novo arquivo.';
+
+interface Signature {
+  bytes: readonly number[];
+  offset?: number;
+  looksLike: string;
+}
+
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+
+/** Binary formats people pick by mistake (exported report, scanned list, photo of the screen, a zipped folder). */
+const FOREIGN: readonly Signature[] = [
+  { bytes: ascii('%PDF'), looksLike: 'um PDF' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], looksLike: 'uma imagem PNG' },
+  { bytes: [0xff, 0xd8, 0xff], looksLike: 'uma imagem JPEG (foto)' },
+  { bytes: ascii('GIF8'), looksLike: 'uma imagem GIF' },
+  { bytes: ascii('WEBP'), offset: 8, looksLike: 'uma imagem WebP' },
+  { bytes: [0x1f, 0x8b], looksLike: 'um arquivo compactado GZIP' },
+  { bytes: ascii('Rar!'), looksLike: 'um arquivo compactado RAR' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], looksLike: 'um arquivo compactado 7-Zip' },
+  { bytes: ascii('{\\rtf'), looksLike: 'um documento RTF (WordPad ou Word)' },
+];
+
+function startsWith(bytes: Uint8Array, expected: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + expected.length) return false;
+  return expected.every((b, i) => bytes[offset + i] === b);
+}
+
+/** Markup saved with a spreadsheet extension: many systems "export to Excel" as an HTML page or XML 2003. */
+function sniffMarkup(bytes: Uint8Array): Sniffed | null {
+  let start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (start < bytes.length && start < 4096 && (bytes[start] === 0x20 || ((bytes[start] ?? 0) >= 0x09 && (bytes[start] ?? 0) <= 0x0d))) start++;
+  if (bytes[start] !== 0x3c /* < */) return null;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(start, start + 4096)).toLowerCase();
+  if (/^<(!doctype html|html|table|meta|head|body)\b/.test(head)) {
+    return {
+      kind: 'foreign',
+      looksLike: 'uma página da web (HTML) salva com nome de planilha, como fazem muitos sistemas ao “exportar para Excel”',
+      advice: SAVE_AS_XLSX,
+    };
+  }
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    return { kind: 'foreign', looksLike: 'uma planilha no formato antigo “XML 2003” do Excel', advice: SAVE_AS_XLSX };
+  }
+  if (head.startsWith('<?xml')) return { kind: 'foreign', looksLike: 'um arquivo XML' };
+  return null;
+}
+
+export function sniffBytes(bytes: Uint8Array): Sniffed {
+  // A ZIP starts with a local file header, or is an empty archive (only the end record).
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
+  const foreign = FOREIGN.find((s) => startsWith(bytes, s.bytes, s.offset));
+  if (foreign) return { kind: 'foreign', looksLike: foreign.looksLike };
+  return sniffMarkup(bytes) ?? { kind: 'text' };
+}

@@ -1,0 +1,49 @@
+/** The shapes `openWorkbook` hands to the worker (re-exported by `../read.ts`). */
+import type { Parsed } from '../../domain/problems';
+
+export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv';
+
+export interface SheetInfo {
+  name: string;
+  /** Rows up to the last filled one (row numbers as in Excel). */
+  rowCount: number;
+  /** Columns up to the last filled one (A = 1). */
+  columnCount: number;
+  empty: boolean;
+  /** Hidden in the workbook (Excel "Ocultar planilha"); still readable. */
+  hidden?: boolean;
+}
+
+export interface WorkbookInfo {
+  format: FileFormat;
+  sheets: SheetInfo[];
+  /** CSV only: the detected text encoding (`utf-8`, `utf-16le`, `utf-16be`, `windows-1252`) and delimiter. */
+  encoding?: string;
+  delimiter?: string;
+}
+
+/**
+ * One sheet as text. `rows[i]` is spreadsheet row i+1 and `rows[i][j]` column j (A = 0), so row numbers
+ * and letters match what the user sees in Excel. Trailing empty rows and columns are trimmed; rows are
+ * ragged (a row ends at its last filled cell, a blank row in the middle is `[]`), so read a cell as
+ * `rows[i]?.[j] ?? ''`.
+ */
+export interface SheetTable {
+  rows: string[][];
+  /** How many cells held a formula (their cached values are used; formulas are never evaluated). */
+  formulaCells: number;
+}
+
+export type ProgressCallback = (phase: ReadPhase, fraction: number) => void;
+
+/** `sniffing` the bytes, `parsing` the file (unzip + SheetJS, or the CSV), `converting` a sheet to text rows. */
+export type ReadPhase = 'sniffing' | 'parsing' | 'converting';
+
+export interface OpenedWorkbook {
+  info: WorkbookInfo;
+  /**
+   * Converts one sheet to text rows (each call converts again; the result is the caller's).
+   * On failure (sheet over the limits, empty, unknown index) `data` is null and a problem says why.
+   */
+  readSheet(index: number, onProgress?: ProgressCallback): Parsed<SheetTable | null>;
+}

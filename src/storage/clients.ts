@@ -1,0 +1,54 @@
+import type { ClientDraft, ClientRecord } from '../domain/entities/client';
+import { CLIENT_FIELDS } from '../domain/entities/client';
+import type { ClientelaDb } from './db';
+
+/** Every registered document with its client id: what the review checks "already registered" against. */
+export async function loadDocumentIndex(db: ClientelaDb): Promise<Map<string, string>> {
+  return db.transaction('r', db.clients, async () => {
+    const documents = await db.clients.orderBy('document').keys();
+    const ids = await db.clients.orderBy('document').primaryKeys();
+    return new Map(documents.map((d, i) => [String(d), ids[i] ?? '']));
+  });
+}
+
+export function draftToRecord(draft: ClientDraft, groupId: string, source?: { runId: string; row: number }): ClientRecord {
+  const { group: _group, kind, ...fields } = draft;
+  void _group;
+  const now = Date.now();
+  const record: ClientRecord = {
+    ...fields,
+    id: crypto.randomUUID(),
+    kind: kind === 'PJ' ? 'PJ' : 'PF',
+    groupId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (source) {
+    record.runId = source.runId;
+    record.row = source.row;
+  }
+  return record;
+}
+
+/** "Completar": fills only the fields that are empty in the stored client. Null when nothing changes. */
+export function completeRecord(stored: ClientRecord, incoming: ClientRecord): ClientRecord | null {
+  const next: ClientRecord = { ...stored };
+  let changed = false;
+  for (const field of CLIENT_FIELDS) {
+    if (field.key === 'group' || field.key === 'kind') continue;
+    if (next[field.key] === '' && incoming[field.key] !== '') {
+      next[field.key] = incoming[field.key];
+      changed = true;
+    }
+  }
+  if (next.groupId === '' && incoming.groupId !== '') {
+    next.groupId = incoming.groupId;
+    changed = true;
+  }
+  return changed ? { ...next, updatedAt: Date.now() } : null;
+}
+
+/** "Substituir": the spreadsheet's values replace the stored ones; identity and creation stay. */
+export function replaceRecord(stored: ClientRecord, incoming: ClientRecord): ClientRecord {
+  return { ...incoming, id: stored.id, createdAt: stored.createdAt, updatedAt: Date.now() };
+}

@@ -1,0 +1,46 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { ClientRecord, GroupRecord } from '../domain/entities/client';
+import type { Mapping } from '../domain/mapping';
+import type { LogRow, RunRecord } from './types';
+
+/** One record per committed chunk of an import: compact, and written in the chunk's transaction. */
+export interface RunLogChunk {
+  runId: string;
+  chunk: number;
+  rows: LogRow[];
+}
+
+export interface MappingProfile {
+  entity: string;
+  signature: string;
+  mapping: Mapping;
+  usedAt: number;
+}
+
+export class ClientelaDb extends Dexie {
+  clients!: EntityTable<ClientRecord, 'id'>;
+  groups!: EntityTable<GroupRecord, 'id'>;
+  runs!: EntityTable<RunRecord, 'id'>;
+  runLogs!: Dexie.Table<RunLogChunk, [string, number]>;
+  mappings!: Dexie.Table<MappingProfile, [string, string]>;
+
+  constructor(name = 'clientela') {
+    super(name);
+    // A schema change is a new version with an upgrade function: never edit a version that shipped.
+    this.version(1).stores({
+      clients: 'id, &document, name, groupId, updatedAt',
+      groups: 'id, &nameKey',
+      runs: 'id, startedAt, status',
+      runLogs: '[runId+chunk]',
+      mappings: '[entity+signature]',
+    });
+  }
+}
+
+let shared: ClientelaDb | undefined;
+
+/** The app's database (one per thread; the main thread and the worker open the same IndexedDB). */
+export function getDb(): ClientelaDb {
+  shared ??= new ClientelaDb();
+  return shared;
+}

@@ -1,0 +1,209 @@
+import type { ClientRecord } from '../domain/entities/client';
+import type { ReviewRow } from '../domain/review';
+import type { ClientelaDb, RunLogChunk } from './db';
+import { completeRecord, draftToRecord, replaceRecord } from './clients';
+import { groupKey, loadGroupIndex, newGroup } from './groups';
+import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './types';
+
+export const CHUNK_SIZE = 2000;
+
+export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'>;
+
+export interface ImportHooks {
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between chunks: a cancel stops after the chunk in flight, which stays committed. */
+  isCancelled?: () => boolean;
+}
+
+function toMessages(row: ReviewRow): LogMessage[] {
+  return row.problems.map(({ code, field, level, message }) => ({ code, field, level, message }));
+}
+
+function emptyCounts(total: number): RunCounts {
+  return { total, imported: 0, updated: 0, skipped: 0, errors: 0 };
+}
+
+/** Creates the run and the groups the file names that do not exist yet (when allowed). */
+async function startRun(db: ClientelaDb, meta: RunMeta, rows: readonly ReviewRow[], options: ImportOptions): Promise<{ run: RunRecord; groupIds: Map<string, string> }> {
+  const run: RunRecord = {
+    ...meta,
+    id: crypto.randomUUID(),
+    entity: 'clients',
+    options,
+    status: 'running',
+    counts: emptyCounts(rows.length),
+    createdGroupIds: [],
+    startedAt: Date.now(),
+    nextChunk: 0,
+  };
+  const groupIds = new Map<string, string>();
+  // Invariant: a group created by an import is recorded in its run, so undo can remove it.
+  await db.transaction('rw', db.groups, db.runs, async () => {
+    const known = await loadGroupIndex(db);
+    for (const [key, group] of known) groupIds.set(key, group.id);
+    if (!options.createGroups) return;
+    const created = new Map<string, ReturnType<typeof newGroup>>();
+    for (const row of rows) {
+      if (row.status === 'error' || row.status === 'duplicate' || row.draft.group === '') continue;
+      const key = groupKey(row.draft.group);
+      if (groupIds.has(key) || created.has(key)) continue;
+      created.set(key, newGroup(row.draft.group, run.id));
+    }
+    await db.groups.bulkAdd([...created.values()]);
+    for (const [key, group] of created) groupIds.set(key, group.id);
+    run.createdGroupIds = [...created.values()].map((g) => g.id);
+    await db.runs.add(run);
+  });
+  if (!options.createGroups) await db.runs.add(run);
+  return { run, groupIds };
+}
+
+function rejectMissingGroup(row: ReviewRow): LogRow {
+  return {
+    row: row.rowNumber,
+    status: 'error',
+    cells: row.cells,
+    messages: [
+      ...toMessages(row),
+      { code: 'group.not_found', field: 'group', level: 'error', message: `O grupo "${row.draft.group}" não existe. Crie o grupo antes ou permita a criação de grupos na importação.` },
+    ],
+  };
+}
+
+/** Writes one chunk: its clients, their log lines and the run's counters in one transaction. */
+async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>): Promise<void> {
+  // Invariant: a client is never stored without its log line, nor a log line without its client.
+  await db.transaction('rw', db.clients, db.runs, db.runLogs, async () => {
+    const documents = rows.filter((r) => r.draft.document !== '').map((r) => r.draft.document);
+    const stored = new Map((await db.clients.where('document').anyOf(documents).toArray()).map((c) => [c.document, c]));
+    const adds: ClientRecord[] = [];
+    const puts: ClientRecord[] = [];
+    const log: LogRow[] = [];
+    for (const row of rows) {
+      if (row.status === 'error') {
+        log.push({ row: row.rowNumber, status: 'error', messages: toMessages(row), cells: row.cells });
+        continue;
+      }
+      if (row.status === 'duplicate') {
+        log.push({ row: row.rowNumber, status: 'skipped', messages: toMessages(row) });
+        continue;
+      }
+      const groupId = groupIds.get(groupKey(row.draft.group));
+      if (groupId === undefined) {
+        log.push(rejectMissingGroup(row));
+        continue;
+      }
+      const incoming = draftToRecord(row.draft, groupId, { runId: run.id, row: row.rowNumber });
+      const existing = stored.get(row.draft.document);
+      const messages = toMessages(row).filter((m) => m.code !== 'document.already_registered');
+      if (!existing) {
+        adds.push(incoming);
+        stored.set(incoming.document, incoming);
+        log.push(messages.length ? { row: row.rowNumber, status: 'imported', clientId: incoming.id, messages } : { row: row.rowNumber, status: 'imported', clientId: incoming.id });
+        continue;
+      }
+      const next = run.options.existing === 'replace' ? replaceRecord(existing, incoming) : run.options.existing === 'complete' ? completeRecord(existing, incoming) : null;
+      if (next === null) {
+        const why = run.options.existing === 'complete' ? 'Cliente já cadastrado, sem campos vazios a completar.' : 'Cliente já cadastrado (mesmo CPF/CNPJ); linha ignorada.';
+        log.push({ row: row.rowNumber, status: 'skipped', clientId: existing.id, messages: [...messages, { code: 'document.already_registered', field: 'document', level: 'warning', message: why }] });
+        continue;
+      }
+      puts.push(next);
+      stored.set(next.document, next);
+      log.push({ row: row.rowNumber, status: 'updated', clientId: existing.id, before: existing, messages });
+    }
+    await db.clients.bulkAdd(adds);
+    await db.clients.bulkPut(puts);
+    const logChunk: RunLogChunk = { runId: run.id, chunk, rows: log };
+    await db.runLogs.add(logChunk);
+    for (const entry of log) {
+      if (entry.status === 'imported') run.counts.imported++;
+      else if (entry.status === 'updated') run.counts.updated++;
+      else if (entry.status === 'skipped') run.counts.skipped++;
+      else run.counts.errors++;
+    }
+    run.nextChunk = chunk + 1;
+    await db.runs.update(run.id, { counts: run.counts, nextChunk: run.nextChunk });
+  });
+}
+
+/**
+ * Imports the reviewed rows in chunks. Each chunk is one transaction; a crash loses at most the chunk in
+ * flight. Returns the finished run (status done or cancelled).
+ */
+export async function runImport(db: ClientelaDb, meta: RunMeta, rows: readonly ReviewRow[], options: ImportOptions, hooks: ImportHooks = {}, chunkSize = CHUNK_SIZE): Promise<RunRecord> {
+  const { run, groupIds } = await startRun(db, meta, rows, options);
+  return continueRun(db, run, rows, groupIds, hooks, chunkSize);
+}
+
+async function continueRun(db: ClientelaDb, run: RunRecord, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>, hooks: ImportHooks, chunkSize: number): Promise<RunRecord> {
+  const chunks = Math.ceil(rows.length / chunkSize);
+  try {
+    for (let chunk = run.nextChunk; chunk < chunks; chunk++) {
+      if (hooks.isCancelled?.()) {
+        run.status = 'cancelled';
+        break;
+      }
+      await commitChunk(db, run, chunk, rows.slice(chunk * chunkSize, (chunk + 1) * chunkSize), groupIds);
+      hooks.onProgress?.(Math.min(rows.length, (chunk + 1) * chunkSize), rows.length);
+    }
+    if (run.status === 'running') run.status = 'done';
+  } catch (error) {
+    run.status = 'failed';
+    await db.runs.update(run.id, { status: run.status, endedAt: Date.now() });
+    throw error;
+  }
+  run.endedAt = Date.now();
+  await db.runs.update(run.id, { status: run.status, endedAt: run.endedAt });
+  return run;
+}
+
+/** Resumes an interrupted run with the same reviewed rows (the user opened the same file again). */
+export async function resumeRun(db: ClientelaDb, runId: string, rows: readonly ReviewRow[], hooks: ImportHooks = {}, chunkSize = CHUNK_SIZE): Promise<RunRecord> {
+  const run = await db.runs.get(runId);
+  if (!run) throw new Error(`run ${runId} not found`);
+  const groups = await loadGroupIndex(db);
+  run.status = 'running';
+  await db.runs.update(run.id, { status: 'running' });
+  return continueRun(db, run, rows, new Map([...groups].map(([k, g]) => [k, g.id])), hooks, chunkSize);
+}
+
+/** Runs left "running" by a closed tab are interrupted: called when the app starts. */
+export async function markInterruptedRuns(db: ClientelaDb): Promise<number> {
+  return db.runs.where('status').equals('running').modify({ status: 'interrupted' });
+}
+
+/**
+ * Undoes a run: removes the clients it created, restores the ones it updated, removes the groups it
+ * created that no client uses anymore. Atomic.
+ */
+export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord> {
+  // Invariant: an undo happens whole or not at all; the run is marked undone in the same transaction.
+  return db.transaction('rw', db.clients, db.groups, db.runs, db.runLogs, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error(`run ${runId} not found`);
+    if (run.status === 'undone') return run;
+    const chunks = await db.runLogs.where('[runId+chunk]').between([runId, -Infinity], [runId, Infinity]).toArray();
+    const created: string[] = [];
+    const restored: ClientRecord[] = [];
+    for (const chunk of chunks) {
+      for (const row of chunk.rows) {
+        if (row.status === 'imported' && row.clientId) created.push(row.clientId);
+        if (row.status === 'updated' && row.before) restored.push(row.before);
+      }
+    }
+    await db.clients.bulkDelete(created);
+    await db.clients.bulkPut(restored);
+    for (const groupId of run.createdGroupIds) {
+      if ((await db.clients.where('groupId').equals(groupId).count()) === 0) await db.groups.delete(groupId);
+    }
+    const undone: RunRecord = { ...run, status: 'undone', undoneAt: Date.now() };
+    await db.runs.put(undone);
+    return undone;
+  });
+}
+
+export async function loadRunLog(db: ClientelaDb, runId: string): Promise<LogRow[]> {
+  const chunks = await db.runLogs.where('[runId+chunk]').between([runId, -Infinity], [runId, Infinity]).toArray();
+  return chunks.flatMap((c) => c.rows);
+}

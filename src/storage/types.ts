@@ -1,0 +1,82 @@
+import type { ClientRecord } from '../domain/entities/client';
+import type { Mapping } from '../domain/mapping';
+
+export type RunStatus = 'running' | 'done' | 'cancelled' | 'interrupted' | 'failed' | 'undone';
+
+/** What happens to a row whose CPF/CNPJ is already registered. */
+export type ExistingPolicy = 'skip' | 'complete' | 'replace';
+
+export interface ImportOptions {
+  existing: ExistingPolicy;
+  /** Create the groups named in the file that do not exist yet (else such rows are errors). */
+  createGroups: boolean;
+}
+
+export interface RunCounts {
+  total: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+}
+
+export interface RunRecord {
+  id: string;
+  entity: 'clients';
+  fileName: string;
+  fileSize: number;
+  fileHash: string;
+  sheet: string;
+  /** Spreadsheet row number of the header row. */
+  headerRow: number;
+  /** The header texts, by column (for the error workbook). */
+  headers: string[];
+  mapping: Mapping;
+  options: ImportOptions;
+  status: RunStatus;
+  counts: RunCounts;
+  /** Groups this run created (undo removes them). */
+  createdGroupIds: string[];
+  startedAt: number;
+  endedAt?: number;
+  undoneAt?: number;
+  /** Next chunk to write: what a resume starts from. */
+  nextChunk: number;
+}
+
+export type LogStatus = 'imported' | 'updated' | 'skipped' | 'error';
+
+export interface LogMessage {
+  code: string;
+  field: string;
+  level: 'error' | 'warning' | 'fix';
+  message: string;
+}
+
+/** One spreadsheet row accounted for. Plain imports carry just row, status and client id. */
+export interface LogRow {
+  row: number;
+  status: LogStatus;
+  clientId?: string;
+  messages?: LogMessage[];
+  /** The client as it was before this run updated it (for undo). */
+  before?: ClientRecord;
+  /** The original cells of a rejected row (for the error workbook). */
+  cells?: string[];
+}
+
+export const LOG_STATUS_LABEL: Record<LogStatus, string> = {
+  imported: 'importado',
+  updated: 'atualizado',
+  skipped: 'ignorado',
+  error: 'erro',
+};
+
+export const RUN_STATUS_LABEL: Record<RunStatus, string> = {
+  running: 'em andamento',
+  done: 'concluída',
+  cancelled: 'cancelada',
+  interrupted: 'interrompida',
+  failed: 'falhou',
+  undone: 'desfeita',
+};

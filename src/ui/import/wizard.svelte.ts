@@ -1,0 +1,126 @@
+import type { FileSummary, ReviewSummary, SheetPreview } from '../../worker/api';
+import type { Mapping } from '../../domain/mapping';
+import type { Problem } from '../../domain/problems';
+import type { ImportOptions, RunRecord } from '../../storage/types';
+import { Comlink, getWorker, restartWorker } from '../shared/worker';
+
+/** The wizard is a union of steps; each step's data is what the previous step produced. */
+export type WizardStep =
+  | { kind: 'upload'; busy: boolean; fileName: string; problems: Problem[]; file?: FileSummary; preview?: SheetPreview }
+  | { kind: 'mapping'; file: FileSummary; preview: SheetPreview; mapping: Mapping; problems: Problem[] }
+  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; busy: boolean }
+  | { kind: 'importing'; file: FileSummary; done: number; total: number; startedAt: number; cancelling: boolean }
+  | { kind: 'done'; run: RunRecord };
+
+/** A parse taking longer than this is stopped (worker terminated and recreated) with a message. */
+export const PARSE_TIMEOUT_MS = 120_000;
+
+const DEFAULT_OPTIONS: ImportOptions = { existing: 'skip', createGroups: true };
+
+function failure(code: string, message: string): Problem {
+  return { code, field: '', value: '', level: 'error', message };
+}
+
+export class ImportWizard {
+  step = $state<WizardStep>({ kind: 'upload', busy: false, fileName: '', problems: [] });
+  progress = $state<{ done: number; total: number; phase: string } | null>(null);
+
+  private readonly report = Comlink.proxy((done: number, total: number, phase: string) => {
+    this.progress = { done, total, phase };
+  });
+
+  reset(): void {
+    this.step = { kind: 'upload', busy: false, fileName: '', problems: [] };
+    this.progress = null;
+  }
+
+  /** Parses the file in the worker; a runaway parse is stopped by restarting the worker. */
+  async openFile(file: File): Promise<void> {
+    this.step = { kind: 'upload', busy: true, fileName: file.name, problems: [] };
+    this.progress = { done: 0, total: 1, phase: 'Lendo o arquivo' };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), PARSE_TIMEOUT_MS);
+    });
+    try {
+      const result = await Promise.race([getWorker().openFile(file, this.report), timeout]);
+      if (result === 'timeout') {
+        restartWorker();
+        this.fail(file.name, failure('file.timeout', 'A leitura do arquivo demorou demais e foi interrompida. Tente salvar a planilha como XLSX ou CSV, ou dividi-la em arquivos menores.'));
+        return;
+      }
+      if (!result.data) {
+        this.fail(file.name, ...result.problems);
+        return;
+      }
+      const preview = await getWorker().previewSheet(result.data.sheetIndex);
+      this.step = { kind: 'upload', busy: false, fileName: file.name, file: result.data, problems: [...result.problems, ...preview.problems], ...(preview.data ? { preview: preview.data } : {}) };
+    } catch (error) {
+      restartWorker();
+      this.fail(file.name, failure('file.unexpected', `Não foi possível ler o arquivo (${error instanceof Error ? error.message : 'erro inesperado'}). Tente novamente ou salve a planilha em outro formato.`));
+    } finally {
+      clearTimeout(timer);
+      this.progress = null;
+    }
+  }
+
+  /** "Cancelar" during a parse: the only way to stop SheetJS is to end the worker. */
+  cancelParse(): void {
+    restartWorker();
+    this.reset();
+  }
+
+  private fail(fileName: string, ...problems: Problem[]): void {
+    this.step = { kind: 'upload', busy: false, fileName, problems };
+  }
+
+  async choosePreview(sheetIndex: number, headerRow?: number): Promise<void> {
+    const step = this.step;
+    if (step.kind !== 'upload' || !step.file) return;
+    const preview = await getWorker().previewSheet(sheetIndex, headerRow);
+    const { preview: _old, ...rest } = step;
+    void _old;
+    this.step = { ...rest, file: { ...step.file, sheetIndex }, problems: preview.problems, ...(preview.data ? { preview: preview.data } : {}) };
+  }
+
+  toMapping(): void {
+    const step = this.step;
+    if (step.kind !== 'upload' || !step.file || !step.preview) return;
+    this.step = { kind: 'mapping', file: step.file, preview: step.preview, mapping: [...step.preview.mapping], problems: [] };
+  }
+
+  async toReview(mapping: Mapping): Promise<void> {
+    const step = this.step;
+    if (step.kind !== 'mapping') return;
+    const summary = await getWorker().review(mapping, this.report);
+    this.progress = null;
+    this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, busy: false };
+  }
+
+  backToMapping(): void {
+    const step = this.step;
+    if (step.kind !== 'review') return;
+    this.step = { kind: 'mapping', file: step.file, preview: step.preview, mapping: step.mapping, problems: [] };
+  }
+
+  setSummary(summary: ReviewSummary): void {
+    if (this.step.kind === 'review') this.step = { ...this.step, summary };
+  }
+
+  async startImport(options: ImportOptions): Promise<void> {
+    const step = this.step;
+    if (step.kind !== 'review') return;
+    this.step = { kind: 'importing', file: step.file, done: 0, total: step.summary.total, startedAt: Date.now(), cancelling: false };
+    const onProgress = Comlink.proxy((done: number, total: number) => {
+      if (this.step.kind === 'importing') this.step = { ...this.step, done, total };
+    });
+    const run = await getWorker().startImport($state.snapshot(options), onProgress);
+    this.step = { kind: 'done', run };
+  }
+
+  async cancelImport(): Promise<void> {
+    if (this.step.kind !== 'importing') return;
+    this.step = { ...this.step, cancelling: true };
+    await getWorker().cancelImport();
+  }
+}

@@ -1,0 +1,208 @@
+import * as Comlink from 'comlink';
+import { openWorkbook, type WorkbookInfo } from '../spreadsheet/read';
+import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
+import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
+import { detectHeaderRow } from '../domain/table';
+import { checkMapping, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
+import { countProblems, countStatuses, markDuplicates, reviewTable, validateRow, type ReviewRow, type RowStatus, type StatusCounts } from '../domain/review';
+import { columnLetter } from '../domain/text';
+import type { Parsed, Problem } from '../domain/problems';
+import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
+import { clientToRow, exportHeader } from '../domain/exportClients';
+import { getDb } from '../storage/db';
+import { loadDocumentIndex } from '../storage/clients';
+import { loadRunLog, runImport, undoRun } from '../storage/importRun';
+import type { ImportOptions, RunRecord } from '../storage/types';
+import { requireSession, setSession } from './session';
+
+export type Progress = (done: number, total: number, phase: string) => void;
+
+export interface FileSummary {
+  fileName: string;
+  info: WorkbookInfo;
+  /** The sheet to start with: the first one with data. */
+  sheetIndex: number;
+}
+
+export interface ColumnView {
+  index: number;
+  letter: string;
+  header: string;
+  samples: string[];
+}
+
+export interface SheetPreview {
+  headerRow: number;
+  /** The first rows of the sheet, to pick the header row from. */
+  topRows: string[][];
+  dataRows: number;
+  columns: ColumnView[];
+  mapping: Mapping;
+  /** True when the mapping came from the last import of a file with the same headers. */
+  fromProfile: boolean;
+}
+
+export interface ReviewSummary {
+  total: number;
+  counts: StatusCounts;
+  problems: ReturnType<typeof countProblems>;
+}
+
+export interface ReviewPage {
+  total: number;
+  rows: Pick<ReviewRow, 'rowNumber' | 'draft' | 'problems' | 'status'>[];
+}
+
+let cancelRequested = false;
+
+async function sha256(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function sampleColumn(rows: readonly string[][], headerRow: number, column: number, limit: number): string[] {
+  const values: string[] = [];
+  for (let r = headerRow + 1; r < rows.length && values.length < limit; r++) {
+    const value = rows[r]?.[column]?.trim() ?? '';
+    if (value !== '') values.push(value);
+  }
+  return values;
+}
+
+function summarize(rows: readonly ReviewRow[]): ReviewSummary {
+  return { total: rows.length, counts: countStatuses(rows), problems: countProblems(rows) };
+}
+
+export const api = {
+  /** Reads the file in the worker. A file it cannot read comes back as problems, never as a throw. */
+  async openFile(file: File, onProgress?: Progress): Promise<Parsed<FileSummary | null>> {
+    setSession(undefined);
+    onProgress?.(0, 1, 'Lendo o arquivo');
+    const buffer = await file.arrayBuffer();
+    const bytes = new Uint8Array(buffer);
+    const { data: workbook, problems } = openWorkbook(bytes, file.name);
+    if (!workbook) return { data: null, problems };
+    const sheetIndex = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
+    const sheet = workbook.readSheet(sheetIndex);
+    if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [] });
+    onProgress?.(1, 1, 'Arquivo lido');
+    return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
+  },
+
+  /** Columns, samples and the suggested mapping for a sheet and header row (detected when not given). */
+  async previewSheet(sheetIndex: number, headerRow?: number): Promise<Parsed<SheetPreview | null>> {
+    const session = requireSession();
+    let problems: Problem[] = [];
+    if (sheetIndex !== session.sheetIndex) {
+      const sheet = session.workbook.readSheet(sheetIndex);
+      problems = sheet.problems;
+      if (!sheet.data) return { data: null, problems };
+      session.sheetIndex = sheetIndex;
+      session.table = sheet.data;
+    }
+    const rows = session.table.rows;
+    const header = headerRow ?? detectHeaderRow(rows);
+    const width = Math.max(0, ...rows.slice(header, header + 200).map((r) => r.length));
+    const columns: ColumnView[] = Array.from({ length: width }, (_, index) => ({
+      index,
+      letter: columnLetter(index),
+      header: rows[header]?.[index]?.trim() ?? '',
+      samples: sampleColumn(rows, header, index, 3),
+    }));
+    const signature = headerSignature(columns.map((c) => c.header));
+    const profile = await getDb().mappings.get(['clients', signature]);
+    const fromProfile = profile !== undefined && profile.mapping.length === width;
+    const mapping = fromProfile ? profile.mapping : suggestMapping(columns.map((c) => ({ header: c.header, values: sampleColumn(rows, header, c.index, 50) })), CLIENT_FIELDS);
+    session.headerRow = header;
+    const dataRows = rows.slice(header + 1).filter((r) => r.some((c) => c.trim() !== '')).length;
+    if (dataRows === 0) problems.push({ code: 'sheet.no_data', field: '', value: '', level: 'error', message: 'A planilha tem cabeçalho, mas nenhuma linha de dados abaixo dele. Confira a aba e a linha do cabeçalho.' });
+    return { data: { headerRow: header, topRows: rows.slice(0, 15).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
+  },
+
+  checkMapping(mapping: Mapping) {
+    const { missing, repeated } = checkMapping(mapping, CLIENT_FIELDS);
+    return { missing: missing.map((f) => f.label), repeated: repeated.map((f) => f.label) };
+  },
+
+  /** Normalizes and validates every row, checks duplicates and registered documents, remembers the mapping. */
+  async review(mapping: Mapping, onProgress?: Progress): Promise<ReviewSummary> {
+    const session = requireSession();
+    session.mapping = mapping;
+    const db = getDb();
+    const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'));
+    markDuplicates(rows, await loadDocumentIndex(db));
+    session.rows = rows;
+    const headers = (session.table.rows[session.headerRow] ?? []).slice(0, mapping.length);
+    while (headers.length < mapping.length) headers.push('');
+    await db.mappings.put({ entity: 'clients', signature: headerSignature(headers), mapping, usedAt: Date.now() });
+    return summarize(rows);
+  },
+
+  reviewPage(statuses: RowStatus[], code: string | null, offset: number, limit: number): ReviewPage {
+    const wanted = new Set(statuses);
+    const matching = requireSession().rows.filter((r) => wanted.has(r.status) && (code === null || r.problems.some((p) => p.code === code)));
+    return { total: matching.length, rows: matching.slice(offset, offset + limit).map(({ rowNumber, draft, problems, status }) => ({ rowNumber, draft, problems, status })) };
+  },
+
+  /** The user corrected a cell in the review: re-validate the row, and the file's duplicates with it. */
+  async editCell(rowNumber: number, field: ClientFieldKey, value: string): Promise<ReviewSummary> {
+    const session = requireSession();
+    const index = session.rows.findIndex((r) => r.rowNumber === rowNumber);
+    const row = session.rows[index];
+    if (!row) return summarize(session.rows);
+    session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping);
+    markDuplicates(session.rows, await loadDocumentIndex(getDb()));
+    return summarize(session.rows);
+  },
+
+  async startImport(options: ImportOptions, onProgress?: Progress): Promise<RunRecord> {
+    const session = requireSession();
+    cancelRequested = false;
+    const sheet = session.workbook.info.sheets[session.sheetIndex]?.name ?? '';
+    const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
+    return runImport(
+      getDb(),
+      { fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping },
+      session.rows,
+      options,
+      { onProgress: (d, t) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested },
+    );
+  },
+
+  cancelImport(): void {
+    cancelRequested = true;
+  },
+
+  undoRun(runId: string): Promise<RunRecord> {
+    return undoRun(getDb(), runId);
+  },
+
+  template(format: OutputFormat): Uint8Array {
+    const bytes = writeTemplate(CLIENT_FIELDS, format);
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+
+  async exportClients(filter: ClientFilter, format: OutputFormat): Promise<Uint8Array> {
+    const db = getDb();
+    const [clients, groups] = await Promise.all([db.clients.orderBy('name').toArray(), db.groups.toArray()]);
+    const byId = new Map(groups.map((g) => [g.id, g]));
+    const rows = clients.filter(buildClientMatcher(filter)).map((c) => clientToRow(c, byId));
+    const bytes = writeWorkbook([{ name: 'Clientes', header: exportHeader(), rows, textColumns: textColumnsOf(CLIENT_FIELDS) }], format);
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+
+  /** The rows a run rejected, with their original columns and a column "Erros", to fix and upload again. */
+  async errorWorkbook(runId: string, format: OutputFormat): Promise<Uint8Array> {
+    const db = getDb();
+    const run = await db.runs.get(runId);
+    const failed = (await loadRunLog(db, runId)).filter((r) => r.status === 'error');
+    const width = Math.max(run?.headers.length ?? 0, ...failed.map((r) => r.cells?.length ?? 0));
+    const header = [...Array.from({ length: width }, (_, i) => run?.headers[i] || columnLetter(i)), 'Linha original', 'Erros'];
+    const rows = failed.map((r) => [...Array.from({ length: width }, (_, i) => r.cells?.[i] ?? ''), String(r.row), (r.messages ?? []).filter((m) => m.level === 'error').map((m) => m.message).join(' | ')]);
+    const bytes = writeWorkbook([{ name: 'Erros', header, rows, textColumns: new Set(Array.from({ length: width }, (_, i) => i)) }], format);
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+};
+
+export type WorkerApi = typeof api;

@@ -1,0 +1,27 @@
+import type { OpenedWorkbook, SheetTable } from '../spreadsheet/read';
+import type { Mapping } from '../domain/mapping';
+import type { ReviewRow } from '../domain/review';
+
+/** The file being imported: kept in the worker so the page never holds 100,000 rows. */
+export interface Session {
+  fileName: string;
+  fileSize: number;
+  fileHash: string;
+  workbook: OpenedWorkbook;
+  sheetIndex: number;
+  table: SheetTable;
+  headerRow: number;
+  mapping: Mapping;
+  rows: ReviewRow[];
+}
+
+let current: Session | undefined;
+
+export function setSession(session: Session | undefined): void {
+  current = session;
+}
+
+export function requireSession(): Session {
+  if (!current) throw new Error('Nenhuma planilha carregada. Envie o arquivo novamente.');
+  return current;
+}
