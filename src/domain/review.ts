@@ -43,11 +43,23 @@ function statusOf(problems: readonly Problem[]): RowStatus {
   return problems.some((p) => p.level === 'fix') ? 'fixed' : 'ready';
 }
 
-/** Validates one row on its own (no duplicate or existing checks): used first, and after an edit. */
-export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping): ReviewRow {
-  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits));
-  return { ...row, draft: data, problems, status: statusOf(problems) };
+/**
+ * A kind of automatic fix the user declined: the value is not corrected, so the row needs the user's own
+ * correction (in the review table or in the spreadsheet) and is not imported as is.
+ */
+function declineFix(problem: Problem, draft: ClientDraft): Problem {
+  if (problem.field in draft) draft[problem.field as ClientFieldKey] = '';
+  return { ...problem, level: 'error', code: `${problem.code}.declined`, message: `${problem.message} Você recusou esta correção automática: corrija o valor para importar a linha.` };
 }
+
+/** Validates one row on its own (no duplicate or existing checks): used first, and after an edit. */
+export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping, declined: ReadonlySet<string> = NO_DECLINED): ReviewRow {
+  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits));
+  const final = declined.size === 0 ? problems : problems.map((p) => (p.level === 'fix' && declined.has(p.code) ? declineFix(p, data) : p));
+  return { ...row, draft: data, problems: final, status: statusOf(final) };
+}
+
+const NO_DECLINED: ReadonlySet<string> = new Set();
 
 /**
  * Adds what depends on the other rows and on the database: a document repeated in the file (the first
@@ -113,14 +125,46 @@ function isBlank(cells: readonly string[] | undefined): boolean {
 }
 
 /** Validates every data row below the header row; blank rows are not rows of data. */
-export function reviewTable(rows: readonly string[][], headerRow: number, mapping: Mapping, onProgress?: (done: number, total: number) => void): ReviewRow[] {
+export function reviewTable(rows: readonly string[][], headerRow: number, mapping: Mapping, onProgress?: (done: number, total: number) => void, declined: ReadonlySet<string> = NO_DECLINED): ReviewRow[] {
   const out: ReviewRow[] = [];
   const total = rows.length - headerRow - 1;
   for (let i = headerRow + 1; i < rows.length; i++) {
     const cells = rows[i];
     if (!cells || isBlank(cells)) continue;
-    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping));
+    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping, declined));
     if (onProgress && (i - headerRow) % 5000 === 0) onProgress(i - headerRow, total);
   }
   return out;
+}
+
+/** Which rows the review table shows: by status ('problems' = any row with a problem) and by problem code. */
+export interface ReviewFilter {
+  status: RowStatus | 'problems';
+  code: string | null;
+}
+
+/** One line of the review table: a problem of a row, with the field's current value to edit. */
+export interface ReviewItem {
+  rowNumber: number;
+  status: RowStatus;
+  field: string;
+  value: string;
+  problem: Problem;
+}
+
+/** The review table's lines for a filter: one per problem of each matching row, in row order. */
+export function listReviewItems(rows: readonly ReviewRow[], mapping: Mapping, filter: ReviewFilter): ReviewItem[] {
+  const items: ReviewItem[] = [];
+  for (const row of rows) {
+    if (row.problems.length === 0) continue;
+    if (filter.status !== 'problems' && row.status !== filter.status) continue;
+    if (filter.code !== null && !row.problems.some((p) => p.code === filter.code)) continue;
+    const raw = toRawClient(row.cells, mapping, row.edits);
+    for (const problem of row.problems) {
+      if (filter.code !== null && problem.code !== filter.code) continue;
+      const value = problem.field in raw ? (raw[problem.field as ClientFieldKey] ?? '') : problem.value;
+      items.push({ rowNumber: row.rowNumber, status: row.status, field: problem.field, value, problem });
+    }
+  }
+  return items;
 }

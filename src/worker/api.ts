@@ -4,7 +4,7 @@ import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow } from '../domain/table';
 import { checkMapping, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
-import { countProblems, countStatuses, markDuplicates, reviewTable, validateRow, type ReviewRow, type RowStatus, type StatusCounts } from '../domain/review';
+import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import type { Parsed, Problem } from '../domain/problems';
 import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
@@ -50,7 +50,7 @@ export interface ReviewSummary {
 
 export interface ReviewPage {
   total: number;
-  rows: Pick<ReviewRow, 'rowNumber' | 'draft' | 'problems' | 'status'>[];
+  items: ReviewItem[];
 }
 
 let cancelRequested = false;
@@ -85,7 +85,7 @@ export const api = {
     const sheetIndex = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
     const sheet = workbook.readSheet(sheetIndex);
     if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
-    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [] });
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set() });
     onProgress?.(1, 1, 'Arquivo lido');
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
@@ -130,7 +130,7 @@ export const api = {
     const session = requireSession();
     session.mapping = mapping;
     const db = getDb();
-    const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'));
+    const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), session.declined);
     markDuplicates(rows, await loadDocumentIndex(db));
     session.rows = rows;
     const headers = (session.table.rows[session.headerRow] ?? []).slice(0, mapping.length);
@@ -139,10 +139,20 @@ export const api = {
     return summarize(rows);
   },
 
-  reviewPage(statuses: RowStatus[], code: string | null, offset: number, limit: number): ReviewPage {
-    const wanted = new Set(statuses);
-    const matching = requireSession().rows.filter((r) => wanted.has(r.status) && (code === null || r.problems.some((p) => p.code === code)));
-    return { total: matching.length, rows: matching.slice(offset, offset + limit).map(({ rowNumber, draft, problems, status }) => ({ rowNumber, draft, problems, status })) };
+  /** A window of the review table (the page never holds every problem of a 100,000-row file). */
+  reviewItems(filter: ReviewFilter, offset: number, limit: number): ReviewPage {
+    const session = requireSession();
+    const items = listReviewItems(session.rows, session.mapping, filter);
+    return { total: items.length, items: items.slice(offset, offset + limit) };
+  },
+
+  /** Turns kinds of automatic fixes off (or back on): the rows are validated again. */
+  async declineFixes(codes: string[]): Promise<ReviewSummary> {
+    const session = requireSession();
+    session.declined = new Set(codes);
+    session.rows = session.rows.map((row) => validateRow(row, session.mapping, session.declined));
+    markDuplicates(session.rows, await loadDocumentIndex(getDb()));
+    return summarize(session.rows);
   },
 
   /** The user corrected a cell in the review: re-validate the row, and the file's duplicates with it. */
@@ -151,7 +161,7 @@ export const api = {
     const index = session.rows.findIndex((r) => r.rowNumber === rowNumber);
     const row = session.rows[index];
     if (!row) return summarize(session.rows);
-    session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping);
+    session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping, session.declined);
     markDuplicates(session.rows, await loadDocumentIndex(getDb()));
     return summarize(session.rows);
   },

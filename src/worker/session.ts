@@ -13,6 +13,8 @@ export interface Session {
   headerRow: number;
   mapping: Mapping;
   rows: ReviewRow[];
+  /** Codes of the automatic fixes the user declined in the review. */
+  declined: Set<string>;
 }
 
 let current: Session | undefined;

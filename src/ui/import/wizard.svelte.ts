@@ -8,7 +8,7 @@ import { Comlink, getWorker, restartWorker } from '../shared/worker';
 export type WizardStep =
   | { kind: 'upload'; busy: boolean; fileName: string; problems: Problem[]; file?: FileSummary; preview?: SheetPreview }
   | { kind: 'mapping'; file: FileSummary; preview: SheetPreview; mapping: Mapping; problems: Problem[] }
-  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; busy: boolean }
+  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; declined: string[]; busy: boolean }
   | { kind: 'importing'; file: FileSummary; done: number; total: number; startedAt: number; cancelling: boolean }
   | { kind: 'done'; run: RunRecord };
 
@@ -94,7 +94,7 @@ export class ImportWizard {
     if (step.kind !== 'mapping') return;
     const summary = await getWorker().review(mapping, this.report);
     this.progress = null;
-    this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, busy: false };
+    this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, declined: [], busy: false };
   }
 
   backToMapping(): void {
@@ -105,6 +105,12 @@ export class ImportWizard {
 
   setSummary(summary: ReviewSummary): void {
     if (this.step.kind === 'review') this.step = { ...this.step, summary };
+  }
+
+  async declineFixes(codes: string[]): Promise<void> {
+    if (this.step.kind !== 'review') return;
+    const summary = await getWorker().declineFixes(codes);
+    if (this.step.kind === 'review') this.step = { ...this.step, summary, declined: codes };
   }
 
   async startImport(options: ImportOptions): Promise<void> {

@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import ClientForm from '../../src/ui/clients/ClientForm.svelte';
+import type { ClientDraft } from '../../src/domain/entities/client';
+import type { Problem } from '../../src/domain/problems';
+
+const valid = {
+  name: 'Maria  da Silva',
+  document: '529.982.247-25',
+  mobile: '(11) 98765-4321',
+  email: ' Maria@Exemplo.com.br ',
+  group: 'Trabalhista',
+};
+
+function renderForm(initial: Record<string, string> = {}) {
+  const onsave = vi.fn<(draft: ClientDraft) => Promise<Problem[]>>(async () => []);
+  const oncancel = vi.fn();
+  render(ClientForm, { props: { initial, groupNames: ['Trabalhista'], onsave, oncancel } });
+  return { onsave, oncancel };
+}
+
+describe('ClientForm', () => {
+  it('saves the normalized client with the same rules as the import', async () => {
+    const { onsave } = renderForm(valid);
+    await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(onsave).toHaveBeenCalledTimes(1);
+    const draft = onsave.mock.calls[0]?.[0];
+    expect(draft).toMatchObject({ name: 'Maria da Silva', document: '52998224725', kind: 'PF', mobile: '+5511987654321', email: 'maria@exemplo.com.br', group: 'Trabalhista' });
+  });
+
+  it('shows the Portuguese reason next to a wrong field and does not save', async () => {
+    const { onsave } = renderForm({ ...valid, document: '529.982.247-26' });
+    await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(onsave).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('CPF/CNPJ*')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/dígitos verificadores/)).toBeInTheDocument();
+  });
+
+  it('says which required field is empty', async () => {
+    const { onsave } = renderForm({ ...valid, email: '' });
+    await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(onsave).not.toHaveBeenCalled();
+    expect(screen.getByText('E-mail principal é obrigatório e está vazio.')).toBeInTheDocument();
+  });
+
+  it('validates a field when the user leaves it', async () => {
+    renderForm(valid);
+    const email = screen.getByLabelText('E-mail principal*');
+    await userEvent.clear(email);
+    await userEvent.type(email, 'maria.exemplo.com');
+    await userEvent.tab();
+    expect(screen.getByLabelText('E-mail principal*')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
