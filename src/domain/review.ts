@@ -1,6 +1,8 @@
 import type { ClientDraft, ClientFieldKey } from './entities/client';
 import type { Mapping } from './mapping';
 import type { Problem } from './problems';
+import type { ParseContext } from './entities/field';
+import { describeProblemKind } from './problemKinds';
 import { validateClient, type RawClient } from './validateClient';
 
 /**
@@ -26,12 +28,20 @@ export interface ReviewRow {
 
 export type StatusCounts = Record<RowStatus, number>;
 
+/**
+ * Our exports put a `'` before a text starting with = + - @ tab or CR (formula injection, DESIGN.md §6):
+ * read back, the quote is not part of the value ("'+1 555 0100" is the phone "+1 555 0100").
+ */
+function unneutralize(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}): RawClient {
   const raw: RawClient = {};
   mapping.forEach((key, column) => {
     if (key === null) return;
     const field = key as ClientFieldKey;
-    const value = cells[column] ?? '';
+    const value = unneutralize(cells[column] ?? '');
     // Two columns mapped to one field (e.g. "Fone 1", "Fone 2"): keep the first non-empty value.
     if ((raw[field] ?? '').trim() === '') raw[field] = value;
   });
@@ -53,13 +63,21 @@ function declineFix(problem: Problem, draft: ClientDraft): Problem {
 }
 
 /** Validates one row on its own (no duplicate or existing checks): used first, and after an edit. */
-export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping, declined: ReadonlySet<string> = NO_DECLINED): ReviewRow {
-  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits));
+export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping, options: RowOptions = {}): ReviewRow {
+  const declined = options.declined ?? NO_DECLINED;
+  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits), options.context);
   const final = declined.size === 0 ? problems : problems.map((p) => (p.level === 'fix' && declined.has(p.code) ? declineFix(p, data) : p));
   return { ...row, draft: data, problems: final, status: statusOf(final) };
 }
 
 const NO_DECLINED: ReadonlySet<string> = new Set();
+
+export interface RowOptions {
+  /** Codes of the automatic fixes the user declined. */
+  declined?: ReadonlySet<string>;
+  /** Facts about the file the rules need (its date system). */
+  context?: ParseContext;
+}
 
 /**
  * Adds what depends on the other rows and on the database: a document repeated in the file (the first
@@ -108,11 +126,21 @@ export function countStatuses(rows: readonly ReviewRow[]): StatusCounts {
 }
 
 /** How many rows had each kind of problem, by code (with one example message). */
-export function countProblems(rows: readonly ReviewRow[]): { code: string; level: Problem['level']; count: number; example: string }[] {
-  const byCode = new Map<string, { code: string; level: Problem['level']; count: number; example: string }>();
+export interface ProblemKind {
+  code: string;
+  level: Problem['level'];
+  count: number;
+  /** A short name of the kind (or the first occurrence's sentence when the kind has none). */
+  title: string;
+  /** The first occurrence's sentence. */
+  example: string;
+}
+
+export function countProblems(rows: readonly ReviewRow[]): ProblemKind[] {
+  const byCode = new Map<string, ProblemKind>();
   for (const row of rows) {
     for (const p of row.problems) {
-      const entry = byCode.get(p.code) ?? { code: p.code, level: p.level, count: 0, example: p.message };
+      const entry = byCode.get(p.code) ?? { code: p.code, level: p.level, count: 0, title: describeProblemKind(p.code, p.message), example: p.message };
       entry.count++;
       byCode.set(p.code, entry);
     }
@@ -125,13 +153,13 @@ function isBlank(cells: readonly string[] | undefined): boolean {
 }
 
 /** Validates every data row below the header row; blank rows are not rows of data. */
-export function reviewTable(rows: readonly string[][], headerRow: number, mapping: Mapping, onProgress?: (done: number, total: number) => void, declined: ReadonlySet<string> = NO_DECLINED): ReviewRow[] {
+export function reviewTable(rows: readonly string[][], headerRow: number, mapping: Mapping, onProgress?: (done: number, total: number) => void, options: RowOptions = {}): ReviewRow[] {
   const out: ReviewRow[] = [];
   const total = rows.length - headerRow - 1;
   for (let i = headerRow + 1; i < rows.length; i++) {
     const cells = rows[i];
     if (!cells || isBlank(cells)) continue;
-    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping, declined));
+    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping, options));
     if (onProgress && (i - headerRow) % 5000 === 0) onProgress(i - headerRow, total);
   }
   return out;

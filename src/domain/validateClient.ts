@@ -1,8 +1,8 @@
 import { CLIENT_FIELDS, emptyClientDraft, type ClientDraft, type ClientFieldKey } from './entities/client';
 import { CLIENT_ENTITY } from './entities/client';
-import { withField, type Parsed, type Problem } from './problems';
-import { parseText } from './rules';
-import type { FieldDef } from './entities/field';
+import { withField, type Parsed, type Problem, type RuleResult } from './problems';
+import { checkKindAgainstDocument, kindOfDocument, parseText, splitEmails } from './rules';
+import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
 
 /** Raw cell text by field key, as mapped from one spreadsheet row (or typed in the form). */
 export type RawClient = Partial<Record<ClientFieldKey, string>>;
@@ -17,18 +17,44 @@ function requiredProblem(field: FieldDef): Problem {
   };
 }
 
-/** Cross-field rules: a given Tipo de pessoa must agree with the document; one derived otherwise. */
+/** How a field's cell is read: its own rule, else plain text. */
+function parserOf(field: FieldDef): (raw: string, context: ParseContext) => RuleResult<string> {
+  return field.parse ?? parseText;
+}
+
+/**
+ * E-mail principal: a cell with several addresses gives the principal and the secundário (DESIGN.md §4),
+ * unless the E-mail secundário column has its own value, which then wins.
+ */
+function readEmails(value: string, raw: RawClient, draft: ClientDraft, problems: Problem[]): void {
+  const { data, problems: found } = splitEmails(value);
+  if (data === null) {
+    problems.push(...withField('email', found));
+    return;
+  }
+  draft.email = data.email;
+  const secondaryGiven = (raw.secondaryEmail ?? '').trim() !== '';
+  if (data.secondary === null || !secondaryGiven) {
+    if (data.secondary !== null) draft.secondaryEmail = data.secondary;
+    problems.push(...withField('email', found));
+    return;
+  }
+  problems.push(...withField('email', found.filter((p) => p.code !== 'email.secondary_from_cell')), {
+    code: 'email.extra_ignored',
+    field: 'email',
+    value,
+    level: 'warning',
+    message: `A célula tinha dois e-mails: "${data.email}" ficou como e-mail principal e "${data.secondary}" ficou de fora, porque a coluna E-mail secundário já está preenchida.`,
+  });
+}
+
+/** Cross-field rule: a given Tipo de pessoa must agree with the document; it is derived when empty. */
 function reconcileKind(draft: ClientDraft, raw: RawClient, problems: Problem[]): void {
-  if (draft.document === '') return;
-  const derived = draft.document.length === 11 ? 'PF' : 'PJ';
-  if (draft.kind !== '' && draft.kind !== derived) {
-    problems.push({
-      code: 'kind.mismatch',
-      field: 'kind',
-      value: raw.kind ?? '',
-      level: 'error',
-      message: `O tipo de pessoa "${raw.kind ?? ''}" não combina com o documento: ${derived === 'PF' ? 'um CPF é de pessoa física (PF)' : 'um CNPJ é de pessoa jurídica (PJ)'}.`,
-    });
+  const derived = kindOfDocument(draft.document);
+  if (derived === null) return;
+  if (draft.kind === 'PF' || draft.kind === 'PJ') {
+    // The problem's value is the cell as typed ("Jurídica"), not the normalized kind.
+    problems.push(...withField('kind', checkKindAgainstDocument(draft.kind, draft.document)).map((p) => ({ ...p, value: raw.kind ?? p.value })));
     return;
   }
   draft.kind = derived;
@@ -38,14 +64,17 @@ function reconcileKind(draft: ClientDraft, raw: RawClient, problems: Problem[]):
  * Normalizes and validates one client: each field through its rule, then the required fields and the
  * cross-field rules. Returns the normalized draft (fields with errors left empty) and every problem.
  */
-export function validateClient(raw: RawClient): Parsed<ClientDraft> {
+export function validateClient(raw: RawClient, context: ParseContext = DEFAULT_CONTEXT): Parsed<ClientDraft> {
   const draft = emptyClientDraft();
   const problems: Problem[] = [];
   for (const field of CLIENT_FIELDS) {
     const value = raw[field.key] ?? '';
     if (value.trim() === '') continue;
-    const parse = field.parse ?? parseText;
-    const result = parse(value);
+    if (field.key === 'email') {
+      readEmails(value, raw, draft, problems);
+      continue;
+    }
+    const result = parserOf(field)(value, context);
     problems.push(...withField(field.key, result.problems));
     if (result.data !== null) draft[field.key] = result.data;
   }

@@ -4,7 +4,7 @@ import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow } from '../domain/table';
 import { checkMapping, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
-import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
+import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type RowOptions, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import type { Parsed, Problem } from '../domain/problems';
 import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
@@ -13,7 +13,7 @@ import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
 import { loadRunLog, runImport, undoRun } from '../storage/importRun';
 import type { ImportOptions, RunRecord } from '../storage/types';
-import { requireSession, setSession } from './session';
+import { requireSession, setSession, type Session } from './session';
 
 export type Progress = (done: number, total: number, phase: string) => void;
 
@@ -67,6 +67,10 @@ function sampleColumn(rows: readonly string[][], headerRow: number, column: numb
     if (value !== '') values.push(value);
   }
   return values;
+}
+
+function rowOptions(session: Session): RowOptions {
+  return { declined: session.declined, context: { date1904: session.workbook.info.date1904 ?? false } };
 }
 
 function summarize(rows: readonly ReviewRow[]): ReviewSummary {
@@ -130,7 +134,7 @@ export const api = {
     const session = requireSession();
     session.mapping = mapping;
     const db = getDb();
-    const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), session.declined);
+    const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), rowOptions(session));
     markDuplicates(rows, await loadDocumentIndex(db));
     session.rows = rows;
     const headers = (session.table.rows[session.headerRow] ?? []).slice(0, mapping.length);
@@ -150,7 +154,7 @@ export const api = {
   async declineFixes(codes: string[]): Promise<ReviewSummary> {
     const session = requireSession();
     session.declined = new Set(codes);
-    session.rows = session.rows.map((row) => validateRow(row, session.mapping, session.declined));
+    session.rows = session.rows.map((row) => validateRow(row, session.mapping, rowOptions(session)));
     markDuplicates(session.rows, await loadDocumentIndex(getDb()));
     return summarize(session.rows);
   },
@@ -161,7 +165,7 @@ export const api = {
     const index = session.rows.findIndex((r) => r.rowNumber === rowNumber);
     const row = session.rows[index];
     if (!row) return summarize(session.rows);
-    session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping, session.declined);
+    session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping, rowOptions(session));
     markDuplicates(session.rows, await loadDocumentIndex(getDb()));
     return summarize(session.rows);
   },

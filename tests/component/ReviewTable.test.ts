@@ -8,8 +8,8 @@ const summary: ReviewSummary = {
   total: 3,
   counts: { ready: 1, fixed: 1, error: 1, duplicate: 0, existing: 0 },
   problems: [
-    { code: 'cpf.check_digits', level: 'error', count: 1, example: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.' },
-    { code: 'document.leading_zero_restored', level: 'fix', count: 1, example: 'Os zeros do início foram restaurados.' },
+    { code: 'cpf.check_digits', level: 'error', count: 1, title: 'CPF com dígitos verificadores errados', example: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.' },
+    { code: 'document.leading_zero_restored', level: 'fix', count: 1, title: 'CPF/CNPJ com zeros à esquerda restaurados', example: 'Os zeros do início foram restaurados.' },
   ],
 };
 
@@ -65,7 +65,7 @@ describe('ReviewTable', () => {
   it('applies a suggested fix with one click', async () => {
     render(ReviewTable, { props: { wizard: new ImportWizard(), summary } });
     await userEvent.click(await screen.findByRole('button', { name: /Usar sugestão/ }));
-    expect(worker.editCell).toHaveBeenCalledWith(4, 'mobile', '+5511987654321');
+    expect(worker.editCell).toHaveBeenCalledWith(4, 'mobile', '(11) 98765-4321');
   });
 
   it('filters by kind of problem', async () => {

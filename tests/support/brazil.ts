@@ -31,3 +31,10 @@ export function breakCheckDigit(cpf: string): string {
   const last = Number(cpf.at(-1));
   return cpf.slice(0, -1) + String((last + 1) % 10);
 }
+
+/** A valid CPF from its first 9 digits (which may start with zeros). */
+export function cpfFromBody(body9: string): string {
+  const d1 = checkDigit(body9, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  const d2 = checkDigit(body9 + d1, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+  return `${body9}${d1}${d2}`;
+}

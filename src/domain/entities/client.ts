@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { EntityDef, FieldDef } from './field';
-import { parseCep, parseDate, parseDocument, parseEmail, parseKind, parsePhone, parseText, parseUf } from '../rules';
+import type { EntityDef, FieldDef, ParseContext } from './field';
+import { parseCep, parseDate, parseDocument, parseEmail, parseKind, parseLongText, parsePhone, parseText, parseUf, splitEmails, UF_NAMES } from '../rules';
 import type { RuleResult } from '../problems';
 
 function documentOnly(raw: string): RuleResult<string> {
@@ -8,10 +8,13 @@ function documentOnly(raw: string): RuleResult<string> {
   return { data: data?.document ?? null, problems };
 }
 
-export const UFS = [
-  'AC', 'AL', 'AP', 'AM', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MT', 'MS', 'MG', 'PA',
-  'PB', 'PR', 'PE', 'PI', 'RJ', 'RN', 'RS', 'RO', 'RR', 'SC', 'SP', 'SE', 'TO',
-] as const;
+export const UFS: readonly string[] = Object.keys(UF_NAMES).sort();
+
+/** The principal address; a second one in the same cell is handed to the secondary field by the validator. */
+function firstEmail(raw: string): RuleResult<string> {
+  const { data, problems } = splitEmails(raw);
+  return { data: data?.email ?? null, problems };
+}
 
 /** The client fields, in template and list order. Adding a field here adds it everywhere. */
 export const CLIENT_FIELDS = [
@@ -41,7 +44,7 @@ export const CLIENT_FIELDS = [
   { key: 'email', label: 'E-mail principal', required: true, format: 'email', example: 'maria@exemplo.com.br',
     description: 'Endereço de e-mail principal. Se a célula tiver dois e-mails, o segundo vira o e-mail secundário.',
     synonyms: ['email', 'e mail', 'e mail principal', 'email principal', 'correio eletronico', 'e mail 1 value', 'email 1', 'e mail 1', 'email address'],
-    parse: parseEmail },
+    parse: firstEmail },
   { key: 'secondaryEmail', label: 'E-mail secundário', required: false, format: 'email', example: 'financeiro@exemplo.com.br',
     description: 'Outro e-mail de contato.',
     synonyms: ['email secundario', 'e mail secundario', 'outro email', 'email 2', 'e mail 2', 'e mail 2 value', 'email alternativo'],
@@ -52,7 +55,7 @@ export const CLIENT_FIELDS = [
   { key: 'birthDate', label: 'Data de nascimento/fundação', required: false, format: 'date', example: '25/12/1980',
     description: 'Data no formato dd/mm/aaaa.',
     synonyms: ['data de nascimento', 'nascimento', 'data nascimento', 'dt nasc', 'dt nascimento', 'aniversario', 'fundacao', 'data de fundacao', 'data de abertura', 'birthday', 'data nasc'],
-    parse: parseDate },
+    parse: (raw: string, context: ParseContext) => parseDate(raw, { date1904: context.date1904 }) },
   { key: 'rgIe', label: 'RG/Inscrição estadual', required: false, format: 'text', example: '12.345.678-9',
     description: 'RG da pessoa física ou inscrição estadual da empresa.',
     synonyms: ['rg', 'ie', 'rg ie', 'inscricao estadual', 'insc estadual', 'identidade', 'rg inscricao estadual'], parse: parseText },
@@ -71,7 +74,7 @@ export const CLIENT_FIELDS = [
   { key: 'uf', label: 'UF', required: false, format: 'uf', example: 'SP', options: UFS,
     description: 'Sigla do estado (o nome por extenso também é aceito).', synonyms: ['uf', 'estado', 'sigla uf', 'state'], parse: parseUf },
   { key: 'notes', label: 'Observações', required: false, format: 'longtext', example: 'Prefere contato por e-mail',
-    description: 'Anotações livres.', synonyms: ['observacoes', 'observacao', 'obs', 'notas', 'anotacoes', 'comentarios', 'notes'], parse: parseText },
+    description: 'Anotações livres.', synonyms: ['observacoes', 'observacao', 'obs', 'notas', 'anotacoes', 'comentarios', 'notes'], parse: parseLongText },
 ] as const satisfies readonly FieldDef[];
 
 export type ClientFieldKey = (typeof CLIENT_FIELDS)[number]['key'];

@@ -3,6 +3,14 @@ import type { RuleResult } from '../problems';
 /** How a field's values look; drives template cell formats, list display and export cell types. */
 export type FieldFormat = 'text' | 'longtext' | 'document' | 'kind' | 'phone' | 'email' | 'cep' | 'uf' | 'date' | 'group';
 
+/** What a rule may need to know about the file a value came from. */
+export interface ParseContext {
+  /** The workbook counts dates from 1904 (old Mac Excel): a bare serial number means another day. */
+  date1904: boolean;
+}
+
+export const DEFAULT_CONTEXT: ParseContext = { date1904: false };
+
 /**
  * One field of an entity. The list of these is the single source of truth for the template,
  * the mapping options, the validation, the review table, the form, the list and the export.
@@ -20,7 +28,7 @@ export interface FieldDef<K extends string = string> {
   /** Header texts from other systems that mean this field (compared without accents, case or punctuation). */
   synonyms: readonly string[];
   /** Normalizes a raw cell. Absent: plain text (trimmed, spaces collapsed). */
-  parse?: (raw: string) => RuleResult<string>;
+  parse?: (raw: string, context: ParseContext) => RuleResult<string>;
   /** Allowed values, offered as a dropdown in the template and the form. */
   options?: readonly string[];
 }

@@ -78,6 +78,10 @@ function expandYear(text: string, referenceYear: number): number {
   return year <= referenceYear % 100 ? century + year : century - 100 + year;
 }
 
+function isRealDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** The text's day, month and year, or null when it is not a written date. */
 function readParts(text: string, referenceYear: number): DateParts | null {
   const iso = ISO.exec(text);
@@ -93,13 +97,15 @@ function readParts(text: string, referenceYear: number): DateParts | null {
     const yearText = named[3] ?? '';
     return { year: expandYear(yearText, referenceYear), month, day: Number(named[1]), shortYear: yearText.length === 2, dayFirst: false };
   }
-  // "05032024" (ddmmaaaa) or "20240305" (aaaammdd) typed without separators; day first is tried first.
-  const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
-  if (compact) {
-    const [day, month2, year] = [Number(compact[1]), Number(compact[2]), Number(compact[3])];
-    if (month2 >= 1 && month2 <= 12 && day >= 1 && day <= daysInMonth(year, month2)) return { year, month: month2, day, shortYear: false, dayFirst: true };
-    const ymd = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-    if (ymd) return { year: Number(ymd[1]), month: Number(ymd[2]), day: Number(ymd[3]), shortYear: false, dayFirst: false };
+  // "05032024" (ddmmaaaa) or "20240305" (aaaammdd) typed without separators: taken only when one of the
+  // two readings is a real date (day first is tried first), otherwise it is just a number.
+  const dmy = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (dmy && isRealDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]))) {
+    return { year: Number(dmy[3]), month: Number(dmy[2]), day: Number(dmy[1]), shortYear: false, dayFirst: true };
+  }
+  const ymd = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (ymd && isRealDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))) {
+    return { year: Number(ymd[1]), month: Number(ymd[2]), day: Number(ymd[3]), shortYear: false, dayFirst: false };
   }
   return null;
 }

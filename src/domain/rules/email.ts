@@ -7,7 +7,8 @@
  *   email.multiple_at       error    More than one "@" in what should be one address.
  *   email.spaces            error    Spaces inside the address.
  *   email.accents           error    Accented or other non-ASCII letters (most mail systems refuse them).
- *   email.domain            error    The part after "@" has no dot or its ending is not 2+ letters.
+ *   email.domain            error    The part after "@" has no dot or its ending is not 2+ letters (with a
+ *                                    suggestion when it is a known typo: "yahoo.com.b").
  *   email.syntax            error    Anything else: empty name, consecutive dots, dot at the start or end,
  *                                    forbidden characters.
  *   email.typo              warning  A well-known domain mistyped ("gmail.con"): kept as typed, the
@@ -44,8 +45,8 @@ const DOMAIN_TYPOS: Readonly<Record<string, string>> = {
 /** Words people write between two addresses ("a@x.com e b@y.com"). */
 const CONNECTORS = new Set(['e', 'ou', 'and', 'or', '-']);
 
-function fail(code: string, raw: string, message: string): RuleResult<string> {
-  return { data: null, problems: [ruleProblem(code, 'error', raw, message)] };
+function fail(code: string, raw: string, message: string, suggestion?: string): RuleResult<string> {
+  return { data: null, problems: [ruleProblem(code, 'error', raw, message, suggestion)] };
 }
 
 /** At least two labels (letters, digits, inner hyphens) and a final label of 2+ letters. */
@@ -74,12 +75,13 @@ export function parseEmail(raw: string): RuleResult<string> {
   if (local === '' || !LOCAL.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
     return fail('email.syntax', raw, `O e-mail "${shown}" não é válido: confira a parte antes do "@" (pontos seguidos, ponto no começo ou no fim, ou caracteres não permitidos). ${example}`);
   }
-  if (!isValidDomain(domain)) {
-    return fail('email.domain', raw, `O e-mail "${shown}" não é válido: depois do "@" deve vir um domínio como empresa.com.br. ${example}`);
-  }
   const corrected = DOMAIN_TYPOS[domain];
-  if (corrected !== undefined) {
-    const suggestion = `${local}@${corrected}`;
+  const suggestion = corrected === undefined ? undefined : `${local}@${corrected}`;
+  if (!isValidDomain(domain)) {
+    const hint = suggestion === undefined ? example : `Não seria ${suggestion}?`;
+    return fail('email.domain', raw, `O e-mail "${shown}" não é válido: depois do "@" deve vir um domínio como empresa.com.br. ${hint}`, suggestion);
+  }
+  if (suggestion !== undefined) {
     return {
       data: value,
       problems: [ruleProblem('email.typo', 'warning', raw, `O e-mail "${shown}" parece ter um erro de digitação: não seria ${suggestion}? Confira com o cliente.`, suggestion)],

@@ -8,6 +8,7 @@ import type { RuleResult } from '../problems';
 /** Zero-width characters and the BOM that copy-paste from web pages and PDFs leaves in cells. */
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 /** Control characters other than tab and line breaks (they come from broken exports). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** One line of text: every run of white space (tab, new line, non-breaking space) becomes one space. */

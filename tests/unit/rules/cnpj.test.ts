@@ -6,7 +6,7 @@ const NUMERIC_BODIES = ['112223330001', '003603050001', '123456780001', '6057468
 const ALPHA_BODIES = ['12ABC34501DE', 'AB1234560001', 'ZZZZZZZZ0001', '1A2B3C4D5E6F', 'X0000000000Y'];
 
 describe('CNPJ', () => {
-  it.each([
+  it.each<readonly [string, string]>([
     ['11.222.333/0001-81', '11222333000181'],
     ['11222333000181', '11222333000181'],
     ['11 222 333 0001 81', '11222333000181'],
@@ -28,7 +28,7 @@ describe('CNPJ', () => {
     expect(result.data).toEqual({ document: expected, kind: 'PJ' });
   });
 
-  it.each([
+  it.each<readonly [string, string]>([
     ['11.222.333/0001-80', 'cnpj.check_digits'],
     ['11.222.333/0001-18', 'cnpj.check_digits'],
     ['12.ABC.345/01DE-36', 'cnpj.check_digits'],

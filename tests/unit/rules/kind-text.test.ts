@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checkKindAgainstDocument, parseKind, parseLongText, parseText } from '../../../src/domain/rules';
+import { expectProblem } from './helpers';
+
+describe('tipo de pessoa', () => {
+  it.each([
+    ['F', 'PF'], ['f', 'PF'], ['PF', 'PF'], ['pf', 'PF'], ['P.F.', 'PF'], ['Física', 'PF'], ['FISICA', 'PF'],
+    ['fisica', 'PF'], ['Pessoa Física', 'PF'], ['PESSOA FISICA', 'PF'], ['PF - Pessoa Física', 'PF'], ['CPF', 'PF'],
+    ['J', 'PJ'], ['j', 'PJ'], ['PJ', 'PJ'], ['P.J.', 'PJ'], ['Jurídica', 'PJ'], ['JURIDICA', 'PJ'],
+    ['Pessoa Jurídica', 'PJ'], ['pessoa juridica', 'PJ'], ['PJ - Pessoa Jurídica', 'PJ'], ['CNPJ', 'PJ'], ['Empresa', 'PJ'],
+  ])('reads %s as %s', (raw, kind) => {
+    expect(parseKind(raw)).toEqual({ data: kind, problems: [] });
+  });
+
+  it.each([['X'], ['M'], ['Pessoa'], ['Física ou Jurídica'], ['1']])('rejects %s', (raw) => {
+    const result = parseKind(raw);
+    expect(result.data).toBeNull();
+    expectProblem(result.problems, 'kind.unknown', 'error', raw);
+  });
+
+  it('treats empty as no data', () => {
+    expect(parseKind(' ')).toEqual({ data: null, problems: [] });
+  });
+
+  it.each([
+    ['PF', '52998224725', null],
+    ['PJ', '11222333000181', null],
+    ['PJ', '12ABC34501DE35', null],
+    ['PJ', '52998224725', 'CPF'],
+    ['PF', '11222333000181', 'CNPJ'],
+    ['PF', '12ABC34501DE35', 'CNPJ'],
+  ] as const)('checks the kind %s against the document %s', (given, document, mention) => {
+    const problems = checkKindAgainstDocument(given, document);
+    if (mention === null) {
+      expect(problems).toEqual([]);
+    } else {
+      expect(problems).toHaveLength(1);
+      expect(expectProblem(problems, 'kind.mismatch', 'error', given).message).toContain(mention);
+    }
+  });
+
+  it('says nothing when the document is not normalized yet', () => {
+    expect(checkKindAgainstDocument('PF', '')).toEqual([]);
+  });
+});
+
+describe('names and free text', () => {
+  it.each([
+    ['  Maria da Silva  ', 'Maria da Silva'],
+    ['Maria   da\tSilva', 'Maria da Silva'],
+    ['Maria\u00a0da\u00a0Silva', 'Maria da Silva'],
+    ['MARIA DA SILVA', 'MARIA DA SILVA'],
+    ['maria da silva', 'maria da silva'],
+    ['Padaria\nEstrela LTDA', 'Padaria Estrela LTDA'],
+    ['\u200bJoão\ufeff', 'João'],
+    ['McDonald\'s', 'McDonald\'s'],
+  ])('parseText(%j) is %j', (raw, text) => {
+    expect(parseText(raw)).toEqual({ data: text, problems: [] });
+  });
+
+  it.each(['', '   ', '\u00a0\n\t'])('parseText(%j) is empty', (raw) => {
+    expect(parseText(raw)).toEqual({ data: null, problems: [] });
+  });
+
+  it('keeps line breaks in long text, collapsing spaces inside lines', () => {
+    expect(parseLongText('  Ligar  de manhã \r\n\r\n\r\n- pagar   boleto  ').data).toBe('Ligar de manhã\n\n- pagar boleto');
+  });
+});
