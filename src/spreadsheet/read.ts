@@ -1,83 +1,192 @@
+/**
+ * Bytes of an uploaded file → workbook → sheets as text rows. Runs in the worker. The format comes from
+ * the content (magic bytes, ZIP entries, OLE streams), not the extension; hostile or broken files are
+ * refused before SheetJS sees them where possible. Never throws: every failure is a Portuguese problem.
+ */
 import * as XLSX from '@e965/xlsx';
 import type { Parsed, Problem } from '../domain/problems';
+import { detectHeaderRow, hasDataRows } from '../domain/table';
+import { inspectCfb, inspectZip, type Contents } from './read/container';
+import { readCsv } from './read/csv';
+import { resolveLimits, type ReadLimits } from './read/limits';
+import { filePlace, fileProblems, sheetPlace, sheetProblems } from './read/messages';
+import { convertSheet, measureSheet } from './read/sheet';
+import { sniffBytes } from './read/sniff';
+import { decodeText } from './read/text';
+import type { FileFormat, OpenedWorkbook, ProgressCallback, SheetInfo } from './read/types';
+import { scanZip, type ZipEntry } from './read/zip';
 
-export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv';
+export type { FileFormat, OpenedWorkbook, ProgressCallback, ReadPhase, SheetInfo, SheetTable, WorkbookInfo } from './read/types';
+export { DEFAULT_LIMITS, type ReadLimits } from './read/limits';
+export { hasDataRows } from '../domain/table';
 
-export interface SheetInfo {
-  name: string;
-  rowCount: number;
-  columnCount: number;
-  empty: boolean;
-}
-
-export interface WorkbookInfo {
-  format: FileFormat;
-  sheets: SheetInfo[];
-  /** CSV only: the detected text encoding and delimiter. */
-  encoding?: string;
-  delimiter?: string;
-}
-
-/** One sheet as text. `rows[i]` is spreadsheet row i+1 and `rows[i][j]` column j (A = 0), so row numbers match Excel. */
-export interface SheetTable {
-  rows: string[][];
-  /** How many cells held a formula (their cached values are used; formulas are never evaluated). */
-  formulaCells: number;
-}
-
-export interface OpenedWorkbook {
-  info: WorkbookInfo;
-  readSheet(index: number): Parsed<SheetTable>;
-}
-
-export interface ReadLimits {
-  maxBytes: number;
-  maxRows: number;
-  maxColumns: number;
-}
-
-export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 200 * 1024 * 1024, maxRows: 1_000_000, maxColumns: 200 };
-
-function fail(code: string, message: string): Parsed<null> {
-  const problem: Problem = { code, field: '', value: '', level: 'error', message };
+function fail(problem: Problem): Parsed<null> {
   return { data: null, problems: [problem] };
 }
 
-function cellText(cell: XLSX.CellObject | undefined): string {
-  if (!cell || cell.v === undefined || cell.v === null) return '';
-  if (cell.t === 'n' && typeof cell.v === 'number') return String(cell.v);
-  if (cell.t === 'b') return cell.v ? 'VERDADEIRO' : 'FALSO';
-  return String(cell.v);
+/**
+ * Cached values only (`cellFormula` just lets formula cells be counted), raw numbers with their format
+ * (`cellNF`) so dates are recognised without SheetJS formatting every cell (`cellText: false`), and the
+ * used range taken from the cells rather than the declared dimension (`nodim`).
+ */
+const SHEETJS_OPTIONS = {
+  type: 'array',
+  dense: true,
+  cellFormula: true,
+  cellNF: true,
+  cellText: false,
+  cellDates: false,
+  cellHTML: false,
+  cellStyles: false,
+  bookVBA: false,
+  sheetStubs: false,
+  nodim: true,
+} satisfies XLSX.ParsingOptions;
+
+function isPasswordError(error: unknown): boolean {
+  return error instanceof Error && /password|encrypt/i.test(error.message);
 }
 
-/** Opens any supported spreadsheet. Never throws: a file it cannot read gives a Portuguese problem. */
-export function openWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLimits = DEFAULT_LIMITS): Parsed<OpenedWorkbook | null> {
-  if (bytes.byteLength === 0) return fail('file.empty', 'O arquivo está vazio. Escolha uma planilha com dados.');
-  if (bytes.byteLength > limits.maxBytes) return fail('file.too_big', 'O arquivo é grande demais.');
-  const isCsv = /\.(csv|txt)$/i.test(fileName);
-  let wb: XLSX.WorkBook;
+function parseWorkbook(bytes: Uint8Array, format: FileFormat): XLSX.WorkBook | 'encrypted' | 'corrupt' {
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, raw: isCsv, cellFormula: false, codepage: 65001 });
-  } catch {
-    return fail('file.unreadable', 'Não foi possível ler este arquivo. Verifique se é uma planilha (XLSX, XLS, ODS ou CSV).');
+    return XLSX.read(bytes, SHEETJS_OPTIONS);
+  } catch (error) {
+    if (isPasswordError(error)) return 'encrypted';
+    // XLS/XLSB formulas are bytecode SheetJS decompiles to count them; an odd one must not cost the file.
+    if (format !== 'xls' && format !== 'xlsb') return 'corrupt';
   }
-  const format: FileFormat = isCsv ? 'csv' : 'xlsx';
-  const tables = wb.SheetNames.map((name) => {
-    const sheet = wb.Sheets[name];
-    const rows: string[][] = [];
-    const data = sheet?.['!data'] ?? [];
-    for (let r = 0; r < data.length; r++) rows.push((data[r] ?? []).map((c) => cellText(c)));
-    return { name, rows };
+  try {
+    return XLSX.read(bytes, { ...SHEETJS_OPTIONS, cellFormula: false });
+  } catch (error) {
+    return isPasswordError(error) ? 'encrypted' : 'corrupt';
+  }
+}
+
+function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
+  onProgress?.('parsing', 0);
+  const wb = parseWorkbook(bytes, format);
+  if (wb === 'encrypted') return fail(fileProblems.encrypted(fileName));
+  if (wb === 'corrupt') return fail(fileProblems.corrupt(fileName));
+  onProgress?.('parsing', 1);
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets = wb.SheetNames.map((name) => ({ name, ws: wb.Sheets[name] ?? {} }));
+  const shapes = sheets.map(({ ws }) => measureSheet(ws));
+  const infos: SheetInfo[] = sheets.map(({ name }, i) => {
+    const shape = shapes[i];
+    const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
+    return { name, rowCount: shape?.rowCount ?? 0, columnCount: shape?.columnCount ?? 0, empty: (shape?.firstFilledRow ?? -1) < 0, ...(hidden && { hidden }) };
   });
-  const info: WorkbookInfo = {
-    format,
-    sheets: tables.map((t) => ({ name: t.name, rowCount: t.rows.length, columnCount: Math.max(0, ...t.rows.map((r) => r.length)), empty: t.rows.length === 0 })),
-  };
-  return {
-    data: {
-      info,
-      readSheet: (index) => ({ data: { rows: tables[index]?.rows ?? [], formulaCells: 0 }, problems: [] }),
+  if (infos.every((s) => s.empty)) return fail(fileProblems.empty(fileName));
+  const workbook: OpenedWorkbook = {
+    info: { format, sheets: infos, ...(date1904 && { date1904 }) },
+    readSheet(index, progress = onProgress) {
+      const sheet = sheets[index];
+      const shape = shapes[index];
+      if (!sheet || !shape) return fail(sheetProblems.notFound(index));
+      try {
+        return convertSheet(sheet.ws, shape, { place: sheetPlace(sheet.name), date1904, limits, onProgress: progress });
+      } catch {
+        return fail(fileProblems.unreadable(fileName));
+      }
     },
-    problems: [],
   };
+  return { data: workbook, problems: [] };
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || fileName;
+}
+
+function openCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
+  const decoded = decodeText(bytes);
+  if (decoded.kind === 'binary') {
+    return fail(fileProblems.notSpreadsheet(fileName, 'um arquivo de outro programa (conteúdo binário), e não uma planilha nem um texto CSV'));
+  }
+  if (decoded.text.trim() === '') return fail(fileProblems.empty(fileName));
+  const place = filePlace(fileName);
+  onProgress?.('parsing', 0);
+  const csv = readCsv(decoded.text, limits, place, onProgress);
+  if (!csv.data) return { data: null, problems: csv.problems };
+  const { rows, delimiter, unclosedQuoteRow } = csv.data;
+  if (rows.length === 0) return fail(fileProblems.empty(fileName));
+  const columnCount = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  const sheetProblemsFound = hasDataRows(rows, detectHeaderRow(rows)) ? [] : [sheetProblems.noData(place)];
+  const workbook: OpenedWorkbook = {
+    info: {
+      format: 'csv',
+      sheets: [{ name: baseName(fileName), rowCount: rows.length, columnCount, empty: false }],
+      encoding: decoded.encoding,
+      delimiter,
+    },
+    readSheet: (index) => (index === 0 ? { data: { rows, formulaCells: 0 }, problems: [...sheetProblemsFound] } : fail(sheetProblems.notFound(index))),
+  };
+  return { data: workbook, problems: unclosedQuoteRow === null ? [] : [sheetProblems.unclosedQuote(place, unclosedQuoteRow)] };
+}
+
+function openContents(contents: Contents, bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
+  switch (contents.kind) {
+    case 'spreadsheet':
+      return openSpreadsheet(bytes, contents.format, fileName, limits, onProgress);
+    case 'encrypted':
+      return fail(fileProblems.encrypted(fileName));
+    case 'foreign':
+      return fail(fileProblems.notSpreadsheet(fileName, contents.looksLike, contents.advice));
+    case 'corrupt':
+      return fail(fileProblems.corrupt(fileName));
+    case 'repeat_bomb':
+      return fail(fileProblems.repeatedCells(fileName, contents.cells, limits));
+  }
+}
+
+/** Reading `mimetype`, the ODS manifest or content inflates data a damaged file may garble. */
+function inspectZipSafely(bytes: Uint8Array, entries: readonly ZipEntry[], fileName: string, limits: ReadLimits): Contents {
+  try {
+    return inspectZip(bytes, entries, fileName, limits);
+  } catch {
+    return { kind: 'corrupt' };
+  }
+}
+
+function open(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
+  onProgress?.('sniffing', 0);
+  if (bytes.length === 0) return fail(fileProblems.empty(fileName));
+  if (bytes.length > limits.maxBytes) return fail(fileProblems.tooBig(fileName, bytes.length, limits));
+  const sniffed = sniffBytes(bytes);
+  switch (sniffed.kind) {
+    case 'foreign':
+      return fail(fileProblems.notSpreadsheet(fileName, sniffed.looksLike, sniffed.advice));
+    case 'text':
+      onProgress?.('sniffing', 1);
+      return openCsv(bytes, fileName, limits, onProgress);
+    case 'cfb':
+      onProgress?.('sniffing', 1);
+      return openContents(inspectCfb(bytes), bytes, fileName, limits, onProgress);
+    case 'zip': {
+      // The central directory is checked before anything is expanded: a ZIP bomb never reaches SheetJS.
+      const scan = scanZip(bytes, limits);
+      onProgress?.('sniffing', 1);
+      if (scan.kind === 'bomb') return fail(fileProblems.zipBomb(fileName, limits));
+      if (scan.kind === 'encrypted') return fail(fileProblems.encrypted(fileName));
+      if (scan.kind === 'corrupt') return fail(fileProblems.corrupt(fileName));
+      return openContents(inspectZipSafely(bytes, scan.entries, fileName, limits), bytes, fileName, limits, onProgress);
+    }
+  }
+}
+
+/**
+ * Opens any supported spreadsheet (XLSX, XLSM, XLSB, XLS, ODS, CSV/TXT). `limits` may override some of
+ * `DEFAULT_LIMITS`. Progress phases: `sniffing`, `parsing`, then `converting` in `readSheet`.
+ */
+export function openWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits?: Partial<ReadLimits>,
+  onProgress?: ProgressCallback,
+): Parsed<OpenedWorkbook | null> {
+  try {
+    return open(bytes, fileName, resolveLimits(limits), onProgress);
+  } catch {
+    // Only an unforeseen failure (a SheetJS bug, memory exhausted) gets here; it still must not throw.
+    return fail(fileProblems.unreadable(fileName));
+  }
 }

@@ -15,8 +15,11 @@ export function neutralizeFormula(text: string): string {
 }
 
 function toSheet(header: readonly string[], rows: readonly (readonly OutCell[])[], textColumns: ReadonlySet<number>): XLSX.WorkSheet {
-  const aoa: OutCell[][] = [header.map((h) => h), ...rows.map((r) => r.map((c) => (typeof c === 'string' ? neutralizeFormula(c) : c)))];
-  const sheet = XLSX.utils.aoa_to_sheet(aoa, { cellDates: true, dateNF: 'dd/mm/yyyy' });
+  // Headers too: the error workbook repeats the headers of the user's file.
+  const aoa: OutCell[][] = [header.map(neutralizeFormula), ...rows.map((r) => r.map((c) => (typeof c === 'string' ? neutralizeFormula(c) : c)))];
+  // UTC: dates going out are calendar days at UTC midnight; without it SheetJS shifts them by the local
+  // offset and a browser in Brazil (UTC-3) writes the day before (25/12/1980 became 24/12/1980).
+  const sheet = XLSX.utils.aoa_to_sheet(aoa, { cellDates: true, dateNF: 'dd/mm/yyyy', UTC: true });
   // Text columns get the "@" number format so Excel keeps leading zeros when the user types there too.
   for (const c of textColumns) {
     for (let r = 0; r <= rows.length; r++) {

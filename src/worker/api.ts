@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { openWorkbook, type WorkbookInfo } from '../spreadsheet/read';
+import { openWorkbook, type ReadPhase, type WorkbookInfo } from '../spreadsheet/read';
 import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow } from '../domain/table';
@@ -55,6 +55,8 @@ export interface ReviewPage {
 
 let cancelRequested = false;
 
+const PHASE_LABEL: Record<ReadPhase, string> = { sniffing: 'Identificando o arquivo', parsing: 'Abrindo a planilha', converting: 'Lendo as linhas' };
+
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -84,7 +86,7 @@ export const api = {
     onProgress?.(0, 1, 'Lendo o arquivo');
     const buffer = await file.arrayBuffer();
     const bytes = new Uint8Array(buffer);
-    const { data: workbook, problems } = openWorkbook(bytes, file.name);
+    const { data: workbook, problems } = openWorkbook(bytes, file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
     if (!workbook) return { data: null, problems };
     const sheetIndex = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
     const sheet = workbook.readSheet(sheetIndex);
@@ -120,7 +122,9 @@ export const api = {
     const mapping = fromProfile ? profile.mapping : suggestMapping(columns.map((c) => ({ header: c.header, values: sampleColumn(rows, header, c.index, 50) })), CLIENT_FIELDS);
     session.headerRow = header;
     const dataRows = rows.slice(header + 1).filter((r) => r.some((c) => c.trim() !== '')).length;
-    if (dataRows === 0) problems.push({ code: 'sheet.no_data', field: '', value: '', level: 'error', message: 'A planilha tem cabeçalho, mas nenhuma linha de dados abaixo dele. Confira a aba e a linha do cabeçalho.' });
+    if (dataRows === 0 && !problems.some((p) => p.code === 'sheet.no_data')) {
+      problems.push({ code: 'sheet.no_data', field: '', value: '', level: 'warning', message: 'Não há nenhuma linha de dados abaixo da linha do cabeçalho. Confira a aba e a linha do cabeçalho escolhidas.' });
+    }
     return { data: { headerRow: header, topRows: rows.slice(0, 15).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
   },
 

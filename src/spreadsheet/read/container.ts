@@ -28,7 +28,9 @@ const inflateRaw: (data: Uint8Array, size: number) => Uint8Array = XLSX.CFB.util
 
 function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const raw = bytes.slice(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  return entry.method === 0 ? raw : inflateRaw(raw, entry.uncompressedSize);
+  if (entry.method === 0) return raw;
+  // A size of 0 would make the inflater grow its buffer without bound; the checked size caps it otherwise.
+  return entry.uncompressedSize === 0 ? new Uint8Array(0) : inflateRaw(raw, entry.uncompressedSize);
 }
 
 function entryText(bytes: Uint8Array, entry: ZipEntry): string {
@@ -43,11 +45,17 @@ const OPEN_DOCUMENT: Record<string, string> = {
 
 const EXPORT_TO_XLSX = 'Abra-o no Numbers, use Arquivo > Exportar para > Excel e envie o arquivo .xlsx gerado.';
 
+/** Whether a cell element opened just before `from` holds visible text (SheetJS keeps those as text cells). */
+function cellHasText(xml: string, from: number): boolean {
+  const end = xml.indexOf('table-cell>', from);
+  return xml.slice(from, end < 0 ? from : end).replace(/<[^>]*>/g, '').trim() !== '';
+}
+
 /**
  * ODS can say "repeat this cell N times" (`number-columns-repeated`) inside "repeat this row M times"
- * (`number-rows-repeated`), and SheetJS materializes every copy of a cell that holds a value: a tiny
- * file could ask for billions of cells. Counts them before SheetJS does. Empty (self-closing, typeless)
- * cells are skipped by SheetJS, so they are free here too.
+ * (`number-rows-repeated`), and SheetJS materializes every copy of a cell that holds something: a tiny
+ * file could ask for billions of cells. Counts them before SheetJS does. Empty cells (no value type, no
+ * text), which LibreOffice repeats to the end of every sheet, are skipped by SheetJS and here alike.
  */
 function countRepeatedCells(xml: string): number {
   const tags = /<(\/?)(?:[\w-]+:)?(table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>/g;
@@ -60,9 +68,8 @@ function countRepeatedCells(xml: string): number {
       rowRepeat = Number(/number-rows-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
       continue;
     }
-    const selfClosing = attributes.endsWith('/');
-    if (selfClosing && !attributes.includes('value-type=')) continue;
-    cells += rowRepeat * Number(/number-columns-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
+    const holdsValue = attributes.includes('value-type=') || (!attributes.endsWith('/') && cellHasText(xml, tags.lastIndex));
+    if (holdsValue) cells += rowRepeat * Number(/number-columns-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
   }
   return cells;
 }
@@ -91,6 +98,10 @@ export function inspectZip(bytes: Uint8Array, entries: readonly ZipEntry[], file
     return { kind: 'spreadsheet', format: macros ? 'xlsm' : 'xlsx' };
   }
   if (byName.has('content.xml') && byName.has('meta-inf/manifest.xml')) return inspectOds(bytes, byName, limits);
+  // A workbook part under another name (some generators): SheetJS follows [Content_Types].xml to it.
+  if (byName.has('[content_types].xml') && entries.some((e) => /^xl\/[^/]+\.(xml|bin)$/i.test(e.name))) {
+    return { kind: 'spreadsheet', format: 'xlsx' };
+  }
   if (byName.has('word/document.xml')) return { kind: 'foreign', looksLike: 'um documento do Word (DOCX)' };
   if (byName.has('ppt/presentation.xml')) return { kind: 'foreign', looksLike: 'uma apresentação do PowerPoint (PPTX)' };
   if (byName.has('index/document.iwa')) return { kind: 'foreign', looksLike: 'uma planilha do Apple Numbers', advice: EXPORT_TO_XLSX };

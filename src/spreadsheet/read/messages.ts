@@ -38,6 +38,15 @@ export const fileProblems = {
         'Baixe-o de novo ou abra-o no Excel e salve uma nova cópia, depois envie essa cópia.',
     ),
 
+  unreadable: (file: string) =>
+    problem(
+      'file.unreadable',
+      'error',
+      file,
+      `Não foi possível ler o arquivo “${file}”: ele pode estar danificado ou ser grande demais para a memória do navegador. ` +
+        `Feche outras abas e tente de novo; se não der certo, abra-o no Excel, salve uma nova cópia ou divida a planilha em arquivos menores.`,
+    ),
+
   zipBomb: (file: string, limits: ReadLimits) =>
     problem(
       'file.zip_bomb',
@@ -119,8 +128,8 @@ export const sheetProblems = {
       'sheet.merged_cells',
       'warning',
       place.name,
-      `${place.subject} tem células mescladas no topo: o texto de cada uma foi repetido em todas as colunas que ela ocupa. ` +
-        'Confira os nomes das colunas no próximo passo.',
+      `${place.subject} tem células mescladas: o valor de cada uma foi copiado para as células que ela cobre. ` +
+        'Confira os nomes das colunas e os dados no próximo passo.',
     ),
 
   unclosedQuote: (place: Place, row: number) =>

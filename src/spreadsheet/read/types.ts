@@ -20,6 +20,8 @@ export interface WorkbookInfo {
   /** CSV only: the detected text encoding (`utf-8`, `utf-16le`, `utf-16be`, `windows-1252`) and delimiter. */
   encoding?: string;
   delimiter?: string;
+  /** The workbook counts dates from 1904: a bare serial number in a text column means another day. */
+  date1904?: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ export type ReadPhase = 'sniffing' | 'parsing' | 'converting';
 export interface OpenedWorkbook {
   info: WorkbookInfo;
   /**
-   * Converts one sheet to text rows (each call converts again; the result is the caller's).
+   * One sheet as text rows: a workbook's sheet is converted on each call, a CSV's rows were parsed once
+   * and every call returns them; treat them as read-only either way.
    * On failure (sheet over the limits, empty, unknown index) `data` is null and a problem says why.
    */
   readSheet(index: number, onProgress?: ProgressCallback): Parsed<SheetTable | null>;

@@ -3,6 +3,10 @@
  * file is refused without expanding a byte. Mirrors what SheetJS's unzip trusts: the last end-of-central-
  * directory record, the entry count on this disk, and the sizes in the local headers (which it uses to
  * allocate the output), so the checked numbers are the numbers that will be used.
+ *
+ * Limit of this defence: a streamed entry (sizes only after the data) is inflated by SheetJS into a
+ * growing buffer, so a directory lying about its size is caught by the ratio/total checks only as far
+ * as DEFLATE's own ~1:1032 ceiling allows; the byte limit on the file bounds that.
  */
 import type { ReadLimits } from './limits';
 
@@ -24,7 +28,6 @@ export type ZipScan =
 
 type ZipLimits = Pick<ReadLimits, 'maxUncompressedBytes' | 'maxCompressionRatio' | 'ratioCheckMinBytes' | 'maxZipEntries'>;
 
-const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 /** A 32-bit size or offset of 0xFFFFFFFF means "see the ZIP64 extra field". */
@@ -51,7 +54,7 @@ function reader(bytes: Uint8Array) {
 type Reader = ReturnType<typeof reader>;
 
 function findEndRecord(bytes: Uint8Array): number {
-  // Same search as SheetJS: the last signature in the file, scanning backwards.
+  // Same search as SheetJS: the last "PK\5\6" signature in the file, scanning backwards.
   for (let i = bytes.length - 4; i >= 0; i--) {
     if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
   }
@@ -63,14 +66,15 @@ function readZip64Sizes(read: Reader, start: number, length: number, usz: number
   for (let p = start; p + 4 <= start + length; ) {
     const id = read.u16(p);
     const size = read.u16(p + 2);
-    if (id === 0x0001) {
-      let q = p + 4;
-      const out = { usz, csz };
-      if (usz === ZIP64_MARK) { if (q + 8 > p + 4 + size) return null; out.usz = read.u64(q); q += 8; }
-      if (csz === ZIP64_MARK) { if (q + 8 > p + 4 + size) return null; out.csz = read.u64(q); }
-      return out;
+    if (id !== 0x0001) {
+      p += 4 + size;
+      continue;
     }
-    p += 4 + size;
+    const wanted = (usz === ZIP64_MARK ? 8 : 0) + (csz === ZIP64_MARK ? 8 : 0);
+    if (size < wanted) return null;
+    const realUsz = usz === ZIP64_MARK ? read.u64(p + 4) : usz;
+    const realCsz = csz === ZIP64_MARK ? read.u64(p + 4 + (usz === ZIP64_MARK ? 8 : 0)) : csz;
+    return { usz: realUsz, csz: realCsz };
   }
   return null;
 }

@@ -54,7 +54,8 @@ export class ImportWizard {
         return;
       }
       const preview = await getWorker().previewSheet(result.data.sheetIndex);
-      this.step = { kind: 'upload', busy: false, fileName: file.name, file: result.data, problems: [...result.problems, ...preview.problems], ...(preview.data ? { preview: preview.data } : {}) };
+      const problems = [...result.problems, ...preview.problems].filter((p, i, all) => all.findIndex((q) => q.code === p.code) === i);
+      this.step = { kind: 'upload', busy: false, fileName: file.name, file: result.data, problems, ...(preview.data ? { preview: preview.data } : {}) };
     } catch (error) {
       restartWorker();
       this.fail(file.name, failure('file.unexpected', `Não foi possível ler o arquivo (${error instanceof Error ? error.message : 'erro inesperado'}). Tente novamente ou salve a planilha em outro formato.`));
