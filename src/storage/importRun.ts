@@ -44,7 +44,9 @@ async function startRun(db: ClientelaDb, meta: RunMeta, rows: readonly ReviewRow
     if (!options.createGroups) return;
     const created = new Map<string, ReturnType<typeof newGroup>>();
     for (const row of rows) {
+      // Rows that will not be written (errors, repeats, registered clients left as they are) create no group.
       if (row.status === 'error' || row.status === 'duplicate' || row.draft.group === '') continue;
+      if (row.status === 'existing' && options.existing === 'skip') continue;
       const key = groupKey(row.draft.group);
       if (groupIds.has(key) || created.has(key)) continue;
       created.set(key, newGroup(row.draft.group, run.id));
@@ -162,6 +164,8 @@ async function continueRun(db: ClientelaDb, run: RunRecord, rows: readonly Revie
 export async function resumeRun(db: ClientelaDb, runId: string, rows: readonly ReviewRow[], hooks: ImportHooks = {}, chunkSize = CHUNK_SIZE): Promise<RunRecord> {
   const run = await db.runs.get(runId);
   if (!run) throw new Error(`run ${runId} not found`);
+  // Only a run cut short goes on; a finished or undone one would import its rows a second time.
+  if (run.status !== 'interrupted' && run.status !== 'cancelled') return run;
   const groups = await loadGroupIndex(db);
   run.status = 'running';
   await db.runs.update(run.id, { status: 'running' });

@@ -20,16 +20,22 @@ function namesOf(field: FieldDef): string[] {
   return [field.label, field.key, ...field.synonyms].map((n) => toMatchKey(n.replace(/\*$/, '')));
 }
 
+/** An exact name scores 1 for the label, a little less for each later synonym (the lists go from the surest). */
+const RANK_STEP = 0.001;
+
 /**
- * How well a header names a field, 0..1: 1 for an exact synonym (accents, case, punctuation and a
- * trailing `*` ignored), 0.8 for a close typo, 0 when it says nothing about the field.
+ * How well a header names a field, 0..1: about 1 for an exact name (accents, case, punctuation, spaces
+ * between letters as in "C.N.P.J." and a trailing `*` ignored), 0.8 for a close typo, 0 when it says
+ * nothing about the field. Among exact names the surer one scores higher, so "Razão Social" takes the
+ * name before "Contato" (a contact person, in a company's export) whatever their column order.
  */
 export function scoreHeader(header: string, field: FieldDef): number {
   const key = toMatchKey(header.replace(/\*/g, ''));
   if (key === '') return 0;
+  const compact = key.replace(/ /g, '');
   let best = 0;
-  for (const name of namesOf(field)) {
-    if (name === key) return 1;
+  for (const [rank, name] of namesOf(field).entries()) {
+    if (name === key || name.replace(/ /g, '') === compact) return 1 - rank * RANK_STEP;
     if (name.length >= 4 && key.length >= 4 && distance(name, key) <= (name.length >= 8 ? 2 : 1)) best = Math.max(best, 0.8);
   }
   return best;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../../src/spreadsheet/read';
 import { detectDelimiter, parseRecords } from '../../../src/spreadsheet/read/csv';
 import { decodeText } from '../../../src/spreadsheet/read/text';
-import { CLIENT_ROWS, buildCsv, encodeText, type FixtureName } from './fixtures/build';
+import { CLIENT_ROWS, buildCsv, encodeText, type FixtureName } from '../../support/spreadsheets/build';
 import { codesOf, expectOpened, expectPortuguese, expectRefused, openFixture, rowsOf } from './helpers';
 
 function parseAll(text: string, delimiter = ';'): string[][] {

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { Parsed, Problem } from '../../../src/domain/problems';
 import { openWorkbook, type OpenedWorkbook, type ReadLimits } from '../../../src/spreadsheet/read';
-import { FIXTURES, type FixtureName } from './fixtures/build';
+import { FIXTURES, type FixtureName } from '../../support/spreadsheets/build';
 
 export function openFixture(name: FixtureName, limits?: Partial<ReadLimits>): Parsed<OpenedWorkbook | null> {
   return openWorkbook(FIXTURES[name](), name, limits);

@@ -13,7 +13,7 @@ import {
   encodeText,
   writeZip,
   type FixtureName,
-} from './fixtures/build';
+} from '../../support/spreadsheets/build';
 import { expectOpened, expectRefused, openFixture, rowsOf } from './helpers';
 
 describe('files that are not spreadsheets', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectHeaderRow } from '../../../src/domain/table';
 import { openWorkbook, type FileFormat } from '../../../src/spreadsheet/read';
-import { CLIENT_ROWS, buildWorkbook, buildXlsx, type FixtureName } from './fixtures/build';
+import { CLIENT_ROWS, buildWorkbook, buildXlsx, type FixtureName } from '../../support/spreadsheets/build';
 import { codesOf, expectOpened, expectPortuguese, openFixture, rowsOf } from './helpers';
 
 const clientRowsTrimmed = CLIENT_ROWS.map((row) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/spreadsheet/read';
 import { scanZip } from '../../../src/spreadsheet/read/zip';
-import { CLIENT_ROWS, buildXlsx, writeZip } from './fixtures/build';
+import { CLIENT_ROWS, buildXlsx, writeZip } from '../../support/spreadsheets/build';
 
 /** Offsets of the first local header and the first central directory entry of a `writeZip` output. */
 function offsets(bytes: Uint8Array): { local: number; central: number } {

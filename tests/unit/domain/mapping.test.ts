@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { checkMapping, headerSignature, suggestMapping, type Mapping } from '../../../src/domain/mapping';
+import { CLIENT_FIELDS } from '../../../src/domain/entities/client';
+import { requiredLabel } from '../../../src/domain/entities/field';
+
+/** Columns with headers only (no sample values), so only the header text decides. */
+function headersOnly(headers: readonly string[]): { header: string; values: string[] }[] {
+  return headers.map((header) => ({ header, values: [] }));
+}
+
+function suggest(headers: readonly string[]): Mapping {
+  return suggestMapping(headersOnly(headers), CLIENT_FIELDS);
+}
+
+function labels(keys: readonly string[]): string[] {
+  return keys.map((key) => CLIENT_FIELDS.find((f) => f.key === key)?.label ?? `?${key}`);
+}
+
+/** Header → the field it must map to. */
+const HEADER_CASES: (readonly [string, string])[] = [
+  // The template's own headers (required ones marked *).
+  ...CLIENT_FIELDS.map((field) => [requiredLabel(field), field.key] as const),
+  // Other systems' exports and hand-made sheets.
+  ['CNPJ / CPF', 'document'],
+  ['cpf/cnpj', 'document'],
+  ['CPF', 'document'],
+  ['C.N.P.J.', 'document'],
+  ['Fone', 'phone'],
+  ['Telefone fixo', 'phone'],
+  ['Tel. Comercial', 'phone'],
+  ['Telefone residencial', 'phone'],
+  ['Telefoen', 'phone'],
+  ['Fantasia', 'tradeName'],
+  ['Nome Fantasia', 'tradeName'],
+  ['Estado', 'uf'],
+  ['Razão social', 'name'],
+  ['RAZAO SOCIAL', 'name'],
+  ['Nome completo', 'name'],
+  ['Nome do cliente', 'name'],
+  ['Nome/Razão Social', 'name'],
+  ['E-mail 1 - Value', 'email'],
+  ['E-mail', 'email'],
+  ['EMAIL', 'email'],
+  ['E-mail 2 - Value', 'secondaryEmail'],
+  ['WhatsApp', 'mobile'],
+  ['Celular*', 'mobile'],
+  ['Celular / WhatsApp', 'mobile'],
+  ['Phone 1 - Value', 'mobile'],
+  ['Tel. Celular', 'mobile'],
+  ['Bairro', 'district'],
+  ['Município', 'city'],
+  ['CEP', 'cep'],
+  ['C.E.P.', 'cep'],
+  ['Data de nascimento', 'birthDate'],
+  ['Dt. Nasc.', 'birthDate'],
+  ['Aniversário', 'birthDate'],
+  ['Observações', 'notes'],
+  ['OBS', 'notes'],
+  ['Logradouro', 'street'],
+  ['Endereço', 'street'],
+  ['Nº', 'number'],
+  ['Compl.', 'complement'],
+  ['Inscrição Estadual', 'rgIe'],
+  ['RG/IE', 'rgIe'],
+  ['Tipo de Pessoa', 'kind'],
+  ['Grupo', 'group'],
+  ['Categoria', 'group'],
+  ['  grupo  *', 'group'],
+  // Google Contacts.
+  ['Address 1 - Street', 'street'],
+  ['Address 1 - City', 'city'],
+  ['Address 1 - Region', 'uf'],
+  ['Address 1 - Postal Code', 'cep'],
+  ['Group Membership', 'group'],
+];
+
+describe('suggestMapping by header text', () => {
+  it.each(HEADER_CASES)('"%s" → %s', (header, key) => {
+    expect(suggest([header])).toEqual([key]);
+  });
+
+  it.each([
+    'Código', 'ID', 'Sexo', 'Estado civil', 'Profissão', 'Data de cadastro', 'Situação', 'Status', 'Limite de crédito',
+    'Nome da mãe', 'E-mail 1 - Type', 'Phone 1 - Type', 'Coluna1', '', '   ', '***',
+  ])('"%s" is left as Ignorar coluna (null)', (header) => {
+    expect(suggest([header])).toEqual([null]);
+  });
+
+  it('is insensitive to accents, case, punctuation and a trailing *', () => {
+    const variants = ['Razão Social', 'RAZÃO SOCIAL', 'razao social', 'Razao_Social', 'Razão-Social*', ' razão   social '];
+    for (const header of variants) expect(suggest([header]), header).toEqual(['name']);
+  });
+
+  it('maps a typical ERP export column by column', () => {
+    const headers = ['Código', 'Razão Social', 'Fantasia', 'CNPJ / CPF', 'Insc. Estadual', 'Endereço', 'Número', 'Complemento', 'Bairro', 'Município', 'Estado', 'CEP', 'Fone', 'Celular', 'E-mail', 'Data de cadastro', 'Observações'];
+    expect(suggest(headers)).toEqual([null, 'name', 'tradeName', 'document', 'rgIe', 'street', 'number', 'complement', 'district', 'city', 'uf', 'cep', 'phone', 'mobile', 'email', null, 'notes']);
+  });
+
+  it('maps a Google Contacts export', () => {
+    const headers = ['Name', 'Given Name', 'Family Name', 'Birthday', 'Notes', 'Group Membership', 'E-mail 1 - Type', 'E-mail 1 - Value', 'E-mail 2 - Type', 'E-mail 2 - Value', 'Phone 1 - Type', 'Phone 1 - Value', 'Phone 2 - Type', 'Phone 2 - Value', 'Address 1 - Street', 'Address 1 - City', 'Address 1 - Region', 'Address 1 - Postal Code'];
+    expect(suggest(headers)).toEqual(['name', null, null, 'birthDate', 'notes', 'group', null, 'email', null, 'secondaryEmail', null, 'mobile', null, 'phone', 'street', 'city', 'uf', 'cep']);
+  });
+
+  it('chooses each field at most once: the exact header beats the typo, then the first column', () => {
+    expect(suggest(['Telefoen', 'Telefone'])).toEqual([null, 'phone']);
+    expect(suggest(['CPF', 'CNPJ'])).toEqual(['document', null]);
+    expect(suggest(['Celular', 'Celular'])).toEqual(['mobile', null]);
+  });
+
+  it('a company name column wins the name over a contact person column before it', () => {
+    expect(suggest(['Contato', 'Razão Social', 'E-mail'])).toEqual([null, 'name', 'email']);
+  });
+
+  it('never gives one field to two columns, whatever the headers', () => {
+    const headers = [...CLIENT_FIELDS.map((f) => f.label), ...CLIENT_FIELDS.flatMap((f) => f.synonyms)];
+    const mapping = suggest(headers).filter((key) => key !== null);
+    expect(new Set(mapping).size).toBe(mapping.length);
+    expect(new Set(mapping)).toEqual(new Set(CLIENT_FIELDS.map((f) => f.key)));
+  });
+
+  it('falls back on the content for a header that says nothing', () => {
+    const columns = [
+      { header: 'Nome', values: ['Ana', 'Bruno', 'Carla'] },
+      { header: 'Coluna 2', values: ['529.982.247-25', '111.444.777-35', '123.456.789-09'] },
+    ];
+    expect(suggestMapping(columns, CLIENT_FIELDS)).toEqual(['name', 'document']);
+  });
+});
+
+describe('checkMapping', () => {
+  it('a complete mapping has nothing missing nor repeated', () => {
+    expect(checkMapping(['name', 'document', 'mobile', 'email', 'group', null], CLIENT_FIELDS)).toEqual({ missing: [], repeated: [] });
+  });
+
+  it.each([
+    [[], ['name', 'document', 'mobile', 'email', 'group']],
+    [['name', 'document', 'email', 'group'], ['mobile']],
+    [['name', 'document', 'phone', 'email', 'group'], []],
+    [['document', 'mobile', 'phone', null, 'group'], ['name', 'email']],
+  ] satisfies [Mapping, string[]][])('%j misses %j (the phone group by Celular)', (mapping, missing) => {
+    expect(checkMapping(mapping, CLIENT_FIELDS).missing.map((f) => f.key)).toEqual(missing);
+  });
+
+  it('reports each field chosen for more than one column once', () => {
+    const mapping: Mapping = ['name', 'document', 'phone', 'phone', 'email', 'group', 'phone', 'notes', 'notes'];
+    const { missing, repeated } = checkMapping(mapping, CLIENT_FIELDS);
+    expect(missing).toEqual([]);
+    expect(labels(repeated.map((f) => f.key))).toEqual(['Telefone', 'Observações']);
+  });
+});
+
+describe('headerSignature', () => {
+  it('is the same for the same headers written differently', () => {
+    expect(headerSignature(['Razão Social', 'CPF/CNPJ', 'E-mail'])).toBe(headerSignature(['RAZAO SOCIAL ', 'cpf / cnpj', 'e-mail']));
+  });
+
+  it.each([
+    [['Nome', 'CPF'], ['CPF', 'Nome']],
+    [['Nome', 'CPF'], ['Nome', 'CPF', 'E-mail']],
+    [['Nome', 'CPF'], ['Nome', 'CNPJ']],
+    [['Nome', ''], ['Nome']],
+  ])('%j and %j are different layouts', (a, b) => {
+    expect(headerSignature(a)).not.toBe(headerSignature(b));
+  });
+});
