@@ -74,6 +74,7 @@ async function measure(browser, name, bytes) {
   await page.getByRole('button', { name: 'Iniciar importação' }).click();
   await page.getByRole('button', { name: 'Ver logs da migração' }).waitFor({ timeout: 1_200_000 });
   t.imported = Date.now();
+  await session.send('HeapProfiler.collectGarbage');
   const metrics = (await session.send('Performance.getMetrics')).metrics;
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   const s = (a, b) => ((b - a) / 1000).toFixed(1).padStart(6);

@@ -34,6 +34,8 @@ export class ClientelaDb extends Dexie {
       runLogs: '[runId+chunk]',
       mappings: '[entity+signature]',
     });
+    // v2: no index on clients.updatedAt (nothing queries it, and each index slows every bulk import).
+    this.version(2).stores({ clients: 'id, &document, name, groupId' });
   }
 }
 
