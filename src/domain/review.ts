@@ -36,7 +36,11 @@ function unneutralize(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}): RawClient {
+/**
+ * The row's raw values by field: the mapped cells, then the defaults for fields left empty (a Grupo for
+ * the whole file, say), then what the user typed in the review.
+ */
+export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}, defaults: RawClient = {}): RawClient {
   const raw: RawClient = {};
   mapping.forEach((key, column) => {
     if (key === null) return;
@@ -45,6 +49,9 @@ export function toRawClient(cells: readonly string[], mapping: Mapping, edits: R
     // Two columns mapped to one field (e.g. "Fone 1", "Fone 2"): keep the first non-empty value.
     if ((raw[field] ?? '').trim() === '') raw[field] = value;
   });
+  for (const [key, value] of Object.entries(defaults) as [ClientFieldKey, string][]) {
+    if ((raw[key] ?? '').trim() === '' && value.trim() !== '') raw[key] = value;
+  }
   return { ...raw, ...edits };
 }
 
@@ -65,7 +72,7 @@ function declineFix(problem: Problem, draft: ClientDraft): Problem {
 /** Validates one row on its own (no duplicate or existing checks): used first, and after an edit. */
 export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping, options: RowOptions = {}): ReviewRow {
   const declined = options.declined ?? NO_DECLINED;
-  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits), options.context);
+  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits, options.defaults), options.context);
   const final = declined.size === 0 ? problems : problems.map((p) => (p.level === 'fix' && declined.has(p.code) ? declineFix(p, data) : p));
   return { ...row, draft: data, problems: final, status: statusOf(final) };
 }
@@ -77,6 +84,8 @@ export interface RowOptions {
   declined?: ReadonlySet<string>;
   /** Facts about the file the rules need (its date system). */
   context?: ParseContext;
+  /** Values for fields a row leaves empty, chosen for the whole file. */
+  defaults?: RawClient;
 }
 
 /**

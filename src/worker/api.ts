@@ -3,10 +3,11 @@ import { openWorkbook, type ReadPhase, type WorkbookInfo } from '../spreadsheet/
 import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow } from '../domain/table';
-import { checkMapping, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
+import { headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
 import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type RowOptions, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import type { Parsed, Problem } from '../domain/problems';
+import type { RawClient } from '../domain/validateClient';
 import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
 import { clientToRow, exportHeader } from '../domain/exportClients';
 import { getDb } from '../storage/db';
@@ -72,7 +73,7 @@ function sampleColumn(rows: readonly string[][], headerRow: number, column: numb
 }
 
 function rowOptions(session: Session): RowOptions {
-  return { declined: session.declined, context: { date1904: session.workbook.info.date1904 ?? false } };
+  return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false } };
 }
 
 function summarize(rows: readonly ReviewRow[]): ReviewSummary {
@@ -91,7 +92,7 @@ export const api = {
     const sheetIndex = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
     const sheet = workbook.readSheet(sheetIndex);
     if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
-    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set() });
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {} });
     onProgress?.(1, 1, 'Arquivo lido');
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
@@ -128,15 +129,11 @@ export const api = {
     return { data: { headerRow: header, topRows: rows.slice(0, 15).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
   },
 
-  checkMapping(mapping: Mapping) {
-    const { missing, repeated } = checkMapping(mapping, CLIENT_FIELDS);
-    return { missing: missing.map((f) => f.label), repeated: repeated.map((f) => f.label) };
-  },
-
   /** Normalizes and validates every row, checks duplicates and registered documents, remembers the mapping. */
-  async review(mapping: Mapping, onProgress?: Progress): Promise<ReviewSummary> {
+  async review(mapping: Mapping, defaults: RawClient, onProgress?: Progress): Promise<ReviewSummary> {
     const session = requireSession();
     session.mapping = mapping;
+    session.defaults = defaults;
     const db = getDb();
     const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), rowOptions(session));
     markDuplicates(rows, await loadDocumentIndex(db));

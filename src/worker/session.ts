@@ -1,6 +1,7 @@
 import type { OpenedWorkbook, SheetTable } from '../spreadsheet/read';
 import type { Mapping } from '../domain/mapping';
 import type { ReviewRow } from '../domain/review';
+import type { RawClient } from '../domain/validateClient';
 
 /** The file being imported: kept in the worker so the page never holds 100,000 rows. */
 export interface Session {
@@ -15,6 +16,8 @@ export interface Session {
   rows: ReviewRow[];
   /** Codes of the automatic fixes the user declined in the review. */
   declined: Set<string>;
+  /** Values for fields a row leaves empty, chosen for the whole file in the mapping step. */
+  defaults: RawClient;
 }
 
 let current: Session | undefined;

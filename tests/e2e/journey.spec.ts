@@ -80,3 +80,24 @@ test('the whole journey: template, upload, mapping, review, import, logs, client
   expect(exportedRows.length).toBe(imported + 1);
   expect(external).toEqual([]);
 });
+
+test('a file with no Grupo column imports into a group chosen for the whole file', async ({ page }) => {
+  const wizard = new ImportPage(page);
+  await wizard.open();
+  const rows = buildClients1000().rows.slice(0, 5).map((r) => [r[0] ?? '', r[1] ?? '', r[2] ?? '', r[3] ?? '']);
+  const sheet = XLSX.utils.aoa_to_sheet([['Nome', 'CPF', 'Celular', 'E-mail'], ...rows]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Plan1');
+  const bytes: unknown = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' });
+  await wizard.upload('sem-grupo.xlsx', Buffer.isBuffer(bytes) ? bytes : Buffer.alloc(0));
+  await wizard.next();
+  await expect(page.getByRole('alert').filter({ hasText: 'Campos obrigatórios sem coluna: Grupo' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Próximo passo' })).toBeDisabled();
+  await page.getByLabel('Grupo para as linhas sem grupo').fill('Clientes antigos');
+  await wizard.next();
+  await expect(page.locator('.stat', { hasText: 'prontas para importar' }).locator('strong')).toHaveText('5');
+  await wizard.startImport();
+  await page.getByRole('navigation').getByRole('link', { name: 'Clientes' }).click();
+  await page.getByLabel('Grupo').selectOption({ label: 'Clientes antigos' });
+  await expect(page.getByText('5 de 5 clientes')).toBeVisible();
+});

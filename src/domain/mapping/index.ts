@@ -56,9 +56,12 @@ export interface MappingCheck {
   repeated: FieldDef[];
 }
 
-export function checkMapping(mapping: Mapping, fields: readonly FieldDef[]): MappingCheck {
+/** `defaulted`: fields given one value for the whole file; they need no column. */
+export function checkMapping(mapping: Mapping, fields: readonly FieldDef[], defaulted: readonly string[] = []): MappingCheck {
   const counts = new Map<string, number>();
   for (const key of mapping) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const repeated = fields.filter((f) => (counts.get(f.key) ?? 0) > 1);
+  for (const key of defaulted) counts.set(key, Math.max(1, counts.get(key) ?? 0));
   const missing: FieldDef[] = [];
   const groupsSeen = new Set<string>();
   for (const field of fields) {
@@ -69,6 +72,5 @@ export function checkMapping(mapping: Mapping, fields: readonly FieldDef[]): Map
       if (!group.some((f) => counts.has(f.key))) missing.push(field);
     }
   }
-  const repeated = fields.filter((f) => (counts.get(f.key) ?? 0) > 1);
   return { missing, repeated };
 }

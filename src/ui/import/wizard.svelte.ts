@@ -1,6 +1,7 @@
 import type { FileSummary, ReviewSummary, SheetPreview } from '../../worker/api';
 import type { Mapping } from '../../domain/mapping';
 import type { Problem } from '../../domain/problems';
+import type { RawClient } from '../../domain/validateClient';
 import type { ImportOptions, RunRecord } from '../../storage/types';
 import { Comlink, getWorker, restartWorker } from '../shared/worker';
 
@@ -90,10 +91,10 @@ export class ImportWizard {
     this.step = { kind: 'mapping', file: step.file, preview: step.preview, mapping: [...step.preview.mapping], problems: [] };
   }
 
-  async toReview(mapping: Mapping): Promise<void> {
+  async toReview(mapping: Mapping, defaults: RawClient = {}): Promise<void> {
     const step = this.step;
     if (step.kind !== 'mapping') return;
-    const summary = await getWorker().review(mapping, this.report);
+    const summary = await getWorker().review(mapping, defaults, this.report);
     this.progress = null;
     this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, declined: [], busy: false };
   }

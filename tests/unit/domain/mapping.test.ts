@@ -163,3 +163,11 @@ describe('headerSignature', () => {
     expect(headerSignature(a)).not.toBe(headerSignature(b));
   });
 });
+
+describe('checkMapping with a value for the whole file', () => {
+  it('does not ask for a column of a field given one value for every row', () => {
+    const mapping = ['name', 'document', 'mobile', 'email'];
+    expect(checkMapping(mapping, CLIENT_FIELDS).missing.map((f) => f.key)).toEqual(['group']);
+    expect(checkMapping(mapping, CLIENT_FIELDS, ['group']).missing).toEqual([]);
+  });
+});

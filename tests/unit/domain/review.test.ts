@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countProblems, countStatuses, markDuplicates, reviewTable, toRawClient, type ReviewRow } from '../../../src/domain/review';
+import { countProblems, countStatuses, markDuplicates, reviewTable, toRawClient, validateRow, type ReviewRow } from '../../../src/domain/review';
 import type { Mapping } from '../../../src/domain/mapping';
 import { breakCheckDigit, formatCpf, makeCnpj, makeCpf } from '../../support/brazil';
 
@@ -188,5 +188,24 @@ describe('countStatuses and countProblems', () => {
   it('of nothing is nothing', () => {
     expect(countStatuses([])).toEqual({ ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0 });
     expect(countProblems([])).toEqual([]);
+  });
+});
+
+describe('defaults for the whole file', () => {
+  const mapping = ['name', 'document', 'mobile', 'email', null];
+  it.each([
+    ['an empty Grupo cell takes the default', '', 'Geral'],
+    ['a filled Grupo cell keeps its own value', 'Tributário', 'Tributário'],
+  ])('%s', (_label, cell, expected) => {
+    const mappingWithGroup = [...mapping.slice(0, 4), 'group'];
+    const row = validateRow({ rowNumber: 2, cells: ['Ana', '529.982.247-25', '(11) 98765-4321', 'ana@exemplo.com', cell], edits: {} }, mappingWithGroup, { defaults: { group: 'Geral' } });
+    expect(row.draft.group).toBe(expected);
+    expect(row.status).toBe('ready');
+  });
+
+  it('fills a field that has no column at all', () => {
+    const row = validateRow({ rowNumber: 2, cells: ['Ana', '529.982.247-25', '(11) 98765-4321', 'ana@exemplo.com'], edits: {} }, mapping, { defaults: { group: 'Geral' } });
+    expect(row.draft.group).toBe('Geral');
+    expect(row.problems).toEqual([]);
   });
 });
