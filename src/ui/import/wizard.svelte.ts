@@ -26,6 +26,9 @@ export class ImportWizard {
   step = $state<WizardStep>({ kind: 'upload', busy: false, fileName: '', problems: [] });
   progress = $state<{ done: number; total: number; phase: string } | null>(null);
 
+  /** Which openFile call is current: a cancelled or replaced one must not touch the step when it settles. */
+  private attempt = 0;
+
   private readonly report = Comlink.proxy((done: number, total: number, phase: string) => {
     this.progress = { done, total, phase };
   });
@@ -37,6 +40,7 @@ export class ImportWizard {
 
   /** Parses the file in the worker; a runaway parse is stopped by restarting the worker. */
   async openFile(file: File): Promise<void> {
+    const attempt = ++this.attempt;
     this.step = { kind: 'upload', busy: true, fileName: file.name, problems: [] };
     this.progress = { done: 0, total: 1, phase: 'Lendo o arquivo' };
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,6 +49,7 @@ export class ImportWizard {
     });
     try {
       const result = await Promise.race([getWorker().openFile(file, this.report), timeout]);
+      if (attempt !== this.attempt) return;
       if (result === 'timeout') {
         restartWorker();
         this.fail(file.name, failure('file.timeout', 'A leitura do arquivo demorou demais e foi interrompida. Tente salvar a planilha como XLSX ou CSV, ou dividi-la em arquivos menores.'));
@@ -55,19 +60,22 @@ export class ImportWizard {
         return;
       }
       const preview = await getWorker().previewSheet(result.data.sheetIndex);
+      if (attempt !== this.attempt) return;
       const problems = [...result.problems, ...preview.problems].filter((p, i, all) => all.findIndex((q) => q.code === p.code) === i);
       this.step = { kind: 'upload', busy: false, fileName: file.name, file: result.data, problems, ...(preview.data ? { preview: preview.data } : {}) };
     } catch (error) {
+      if (attempt !== this.attempt) return;
       restartWorker();
       this.fail(file.name, failure('file.unexpected', `Não foi possível ler o arquivo (${error instanceof Error ? error.message : 'erro inesperado'}). Tente novamente ou salve a planilha em outro formato.`));
     } finally {
       clearTimeout(timer);
-      this.progress = null;
+      if (attempt === this.attempt) this.progress = null;
     }
   }
 
   /** "Cancelar" during a parse: the only way to stop SheetJS is to end the worker. */
   cancelParse(): void {
+    this.attempt++;
     restartWorker();
     this.reset();
   }
