@@ -7,7 +7,7 @@ import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './
 
 export const CHUNK_SIZE = 2000;
 
-export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'>;
+export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'> & Partial<Pick<RunRecord, 'notes'>>;
 
 export interface ImportHooks {
   onProgress?: (done: number, total: number) => void;

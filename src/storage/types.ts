@@ -32,6 +32,8 @@ export interface RunRecord {
   /** The header texts, by column (for the error workbook). */
   headers: string[];
   mapping: Mapping;
+  /** What the reader noticed about the file (formulas used by their values, merged cells…). */
+  notes?: string[];
   options: ImportOptions;
   status: RunStatus;
   counts: RunCounts;

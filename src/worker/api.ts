@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
-import { openWorkbook, type ReadPhase, type WorkbookInfo } from '../spreadsheet/read';
+import { openWorkbook, type OpenedWorkbook, type ReadPhase, type SheetTable, type WorkbookInfo } from '../spreadsheet/read';
 import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow } from '../domain/table';
-import { headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
+import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
 import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type RowOptions, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import type { Parsed, Problem } from '../domain/problems';
@@ -80,6 +80,27 @@ function summarize(rows: readonly ReviewRow[]): ReviewSummary {
   return { total: rows.length, counts: countStatuses(rows), problems: countProblems(rows) };
 }
 
+/** Tabs scored when choosing where the data is; a workbook with more is opened on its first filled tab. */
+const MAX_SHEETS_SCORED = 12;
+
+/**
+ * The tab to start on: the one whose header row names the most client fields (offices often put an
+ * instructions tab first), else the first tab with data. The user can still pick another.
+ */
+function pickDataSheet(workbook: OpenedWorkbook): { sheetIndex: number; sheet: Parsed<SheetTable | null> } {
+  const firstFilled = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
+  let best = { sheetIndex: firstFilled, sheet: workbook.readSheet(firstFilled), score: -1 };
+  const candidates = workbook.info.sheets.length <= MAX_SHEETS_SCORED ? workbook.info.sheets : [];
+  candidates.forEach((info, index) => {
+    if (info.empty) return;
+    const sheet = index === best.sheetIndex ? best.sheet : workbook.readSheet(index);
+    const rows = sheet.data?.rows ?? [];
+    const score = countNamedFields(rows[detectHeaderRow(rows)] ?? [], CLIENT_FIELDS);
+    if (score > best.score) best = { sheetIndex: index, sheet, score };
+  });
+  return { sheetIndex: best.sheetIndex, sheet: best.sheet };
+}
+
 export const api = {
   /** Reads the file in the worker. A file it cannot read comes back as problems, never as a throw. */
   async openFile(file: File, onProgress?: Progress): Promise<Parsed<FileSummary | null>> {
@@ -89,10 +110,10 @@ export const api = {
     const bytes = new Uint8Array(buffer);
     const { data: workbook, problems } = openWorkbook(bytes, file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
     if (!workbook) return { data: null, problems };
-    const sheetIndex = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
-    const sheet = workbook.readSheet(sheetIndex);
+    const { sheetIndex, sheet } = pickDataSheet(workbook);
     if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
-    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {} });
+    const notes = [...problems, ...sheet.problems].filter((p) => p.level !== 'error').map((p) => p.message);
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, notes });
     onProgress?.(1, 1, 'Arquivo lido');
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
@@ -106,6 +127,7 @@ export const api = {
       problems = sheet.problems;
       if (!sheet.data) return { data: null, problems };
       session.sheetIndex = sheetIndex;
+      session.notes = problems.filter((p) => p.level !== 'error').map((p) => p.message);
       session.table = sheet.data;
     }
     const rows = session.table.rows;
@@ -178,7 +200,7 @@ export const api = {
     const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
     return runImport(
       getDb(),
-      { fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping },
+      { fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: session.notes },
       session.rows,
       options,
       { onProgress: (d, t) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested },

@@ -18,6 +18,8 @@ export interface Session {
   declined: Set<string>;
   /** Values for fields a row leaves empty, chosen for the whole file in the mapping step. */
   defaults: RawClient;
+  /** What the reader noticed about the file (formulas, merged cells…), kept in the run's log. */
+  notes: string[];
 }
 
 let current: Session | undefined;

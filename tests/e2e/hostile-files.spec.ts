@@ -37,7 +37,7 @@ test('hostile files: each refused with its message, nothing stored changes, the 
   // The worker survived: a valid file right after opens and imports.
   const next = [...VALID.slice(0, 1), ['Caio Depois', formatCpf(cpfFromBody('000123456')), '(11) 98765-3333', 'caio@exemplo.com.br', 'Cível']];
   await wizard.upload('depois.xlsx', Buffer.from(buildXlsx(next)));
-  await expect(page.getByText('1 linhas de dados')).toBeVisible();
+  await expect(page.getByText('1 linha de dados')).toBeVisible();
   await wizard.next();
   await wizard.next();
   await wizard.startImport();

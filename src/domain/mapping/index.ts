@@ -49,6 +49,11 @@ export function suggestMapping(columns: readonly ColumnSample[], fields: readonl
   return mapping;
 }
 
+/** How many distinct fields a row of headers names: tells a data tab from an instructions tab. */
+export function countNamedFields(headers: readonly string[], fields: readonly FieldDef[]): number {
+  return fields.filter((field) => headers.some((header) => scoreHeader(header, field) > 0)).length;
+}
+
 export interface MappingCheck {
   /** Required fields (or required groups, by their first field) with no column. */
   missing: FieldDef[];
