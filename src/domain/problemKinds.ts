@@ -34,6 +34,7 @@ const TITLES: Record<string, string> = {
   'phone.missing_ninth_digit': 'Celular sem o nono dígito',
   'phone.missing_ddd': 'Telefone sem DDD',
   'phone.length': 'Telefone com número de dígitos errado',
+  'phone.dropped': 'Telefone inválido deixado de fora (ficou o outro telefone)',
   'cep.leading_zero_restored': 'CEP com zero à esquerda restaurado',
   'cep.invalid_chars': 'CEP com caracteres inválidos',
   'cep.length': 'CEP com número de dígitos errado',
@@ -47,9 +48,11 @@ const TITLES: Record<string, string> = {
   'date.year_only': 'Data só com o ano',
   'date.out_of_range': 'Data fora do intervalo aceito',
   'date.format': 'Data em formato não reconhecido',
+  'date.no_year': 'Data sem o ano (campo deixado vazio)',
   'kind.unknown': 'Tipo de pessoa desconhecido',
   'kind.mismatch': 'Tipo de pessoa que não combina com o documento',
   'group.not_found': 'Grupo que não existe',
+  'group.extra_ignored': 'Mais de um grupo na célula (ficou o primeiro)',
 };
 
 const REQUIRED: Record<string, string> = {

@@ -1,3 +1,20 @@
+/**
+ * Validation of a whole client: each field through its rule (src/domain/rules), then the required fields
+ * and the cross-field rules.
+ *
+ * Problem codes added here (besides the rules' own):
+ *   required.<field>     error    A required field is empty (required.phone: neither Celular nor Telefone).
+ *   email.extra_ignored  warning  The E-mail principal cell had a second address, but the E-mail secundário
+ *                                 column is filled: the second address was left out.
+ *   kind.mismatch        error    (from the kind rule) the Tipo de pessoa disagrees with the CPF/CNPJ.
+ *   phone.dropped        warning  Celular and Telefone are required as a group: when one of them is valid,
+ *                                 an invalid value in the other one does not reject the row. Its error
+ *                                 becomes this warning (the rule's sentence + "ficou de fora"), the field is
+ *                                 left empty and the client keeps the valid phone. With no valid phone the
+ *                                 error stays. phone.missing_ninth_digit is NOT dropped: that number is
+ *                                 almost surely right, its suggestion fixes it in one click ("Usar
+ *                                 sugestão"), and dropping it would silently lose a good number.
+ */
 import { CLIENT_FIELDS, emptyClientDraft, type ClientDraft, type ClientFieldKey } from './entities/client';
 import { CLIENT_ENTITY } from './entities/client';
 import { withField, type Parsed, type Problem, type RuleResult } from './problems';
@@ -48,6 +65,37 @@ function readEmails(value: string, raw: RawClient, draft: ClientDraft, problems:
   });
 }
 
+const PHONE_FIELDS = [['mobile', 'Celular', 'phone', 'Telefone'], ['phone', 'Telefone', 'mobile', 'Celular']] as const;
+
+/** Phone errors that are kept even when the other phone is valid (see phone.dropped above). */
+const KEPT_PHONE_ERRORS: ReadonlySet<string> = new Set(['phone.missing_ninth_digit']);
+
+/**
+ * Cross-field rule: with one valid phone, the errors of the other phone field become `phone.dropped`
+ * warnings (its value is already left empty: a rule's error gives no data). Phones have no automatic
+ * fixes, so a declined fix (review.ts) can never empty the valid phone this relies on.
+ */
+function dropInvalidSecondPhone(draft: ClientDraft, problems: Problem[]): Problem[] {
+  let result = problems;
+  for (const [key, label, other, otherLabel] of PHONE_FIELDS) {
+    if (draft[other] === '' || draft[key] !== '') continue;
+    const errors = result.filter((p) => p.field === key && p.level === 'error');
+    if (errors.length === 0 || errors.some((p) => KEPT_PHONE_ERRORS.has(p.code))) continue;
+    result = result.map((p): Problem => {
+      if (!errors.includes(p)) return p;
+      const dropped: Problem = {
+        code: 'phone.dropped',
+        field: key,
+        value: p.value,
+        level: 'warning',
+        message: `${p.message} Como o ${otherLabel} está certo, este ${label} ficou de fora e o cliente fica só com o ${otherLabel}; corrija o número se quiser guardá-lo também.`,
+      };
+      return p.suggestion === undefined ? dropped : { ...dropped, suggestion: p.suggestion };
+    });
+  }
+  return result;
+}
+
 /** Cross-field rule: a given Tipo de pessoa must agree with the document; it is derived when empty. */
 function reconcileKind(draft: ClientDraft, raw: RawClient, problems: Problem[]): void {
   const derived = kindOfDocument(draft.document);
@@ -60,13 +108,21 @@ function reconcileKind(draft: ClientDraft, raw: RawClient, problems: Problem[]):
   draft.kind = derived;
 }
 
+export interface ValidateOptions {
+  /**
+   * The record form: the person is there to fix what they typed, so nothing is left out with a warning
+   * (an invalid second phone stays an error instead of becoming phone.dropped).
+   */
+  typedByHand?: boolean;
+}
+
 /**
  * Normalizes and validates one client: each field through its rule, then the required fields and the
  * cross-field rules. Returns the normalized draft (fields with errors left empty) and every problem.
  */
-export function validateClient(raw: RawClient, context: ParseContext = DEFAULT_CONTEXT): Parsed<ClientDraft> {
+export function validateClient(raw: RawClient, context: ParseContext = DEFAULT_CONTEXT, options: ValidateOptions = {}): Parsed<ClientDraft> {
   const draft = emptyClientDraft();
-  const problems: Problem[] = [];
+  let problems: Problem[] = [];
   for (const field of CLIENT_FIELDS) {
     const value = raw[field.key] ?? '';
     if (value.trim() === '') continue;
@@ -79,6 +135,7 @@ export function validateClient(raw: RawClient, context: ParseContext = DEFAULT_C
     if (result.data !== null) draft[field.key] = result.data;
   }
   reconcileKind(draft, raw, problems);
+  if (options.typedByHand !== true) problems = dropInvalidSecondPhone(draft, problems);
   const failed = new Set(problems.filter((p) => p.level === 'error').map((p) => p.field));
   const groupsFilled = new Map<string, boolean>();
   for (const field of CLIENT_FIELDS) {

@@ -52,4 +52,11 @@ describe('ClientForm', () => {
     await userEvent.tab();
     expect(screen.getByLabelText('E-mail principal*')).toHaveAttribute('aria-invalid', 'true');
   });
+
+  it('never leaves out a wrong second phone the user typed: it is an error to fix, not a warning', async () => {
+    const { onsave } = renderForm({ ...valid, phone: '(11) 1234-5678' });
+    await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(onsave).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Telefone')).toHaveAttribute('aria-invalid', 'true');
+  });
 });

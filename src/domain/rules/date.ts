@@ -4,10 +4,14 @@
  *
  * Problem codes:
  *   date.two_digit_year  fix    "05/03/80": the century was chosen (1980); the message asks to check.
+ *   date.no_year         warning  A day and month without a year: "--03-05" (ISO 8601 "--MM-DD", how Google
+ *                                 Contacts exports a birthday without a year) or "05/03". Nothing is stored
+ *                                 (data null): the field is left empty and the row is still imported; the
+ *                                 message asks to fill in the whole date if the year is known.
  *   date.excel_serial    fix    A bare number read as an Excel date serial ("45356" → 05/03/2024).
  *   date.us_format       error  Month above 12 with a day up to 12 ("05/13/2024"): month/day order.
  *   date.impossible      error  A day or month that does not exist (31/02, 29/02/2023, month 13, day 0,
- *                               Excel's fake 29/02/1900).
+ *                               Excel's fake 29/02/1900), also without a year ("--02-30", "31/02").
  *   date.year_only       error  Just a year ("1980").
  *   date.out_of_range    error  Year before 1800 or after 2200 (a typo), or a serial Excel cannot hold.
  *   date.format          error  Not a date.
@@ -39,6 +43,10 @@ const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4}
 /** On the match key: "5 de marco de 2024", "05 mar 2024" (from "05-mar-2024"). */
 const NAMED = /^(\d{1,2}) (?:de )?([a-z]+) (?:de )?(\d{2}|\d{4})$/;
 const SERIAL = /^(\d+)(?:[.,]\d+)?$/;
+/** "--03-05" or "--0305": ISO 8601 month and day without a year (Google Contacts' birthdays). */
+const ISO_NO_YEAR = /^--(\d{2})-?(\d{2})$/;
+/** "05/03", "5-3", "05.03": day and month without a year. */
+const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})$/;
 const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, janeiro: 1, january: 1, fev: 2, fevereiro: 2, feb: 2, february: 2, mar: 3, marco: 3, march: 3,
   abr: 4, abril: 4, apr: 4, april: 4, mai: 5, maio: 5, may: 5, jun: 6, junho: 6, june: 6,
@@ -131,6 +139,32 @@ function checkParts(raw: string, shown: string, parts: DateParts): RuleResult<st
   return { data: iso, problems: [problem] };
 }
 
+/**
+ * A day and month without a year: a warning and no data (the field is left empty), or null when the text
+ * is not one. "05.03" that is not a real day and month is left to the Excel-serial reading.
+ */
+function readNoYear(raw: string, shown: string): RuleResult<string> | null {
+  const iso = ISO_NO_YEAR.exec(shown);
+  const dayMonth = iso === null ? DAY_MONTH.exec(shown) : null;
+  if (iso === null && dayMonth === null) return null;
+  const month = Number(iso !== null ? iso[1] : dayMonth?.[3]);
+  const day = Number(iso !== null ? iso[2] : dayMonth?.[1]);
+  // Without a year, 29/02 may exist: the longest February is used.
+  const last = month >= 1 && month <= 12 ? daysInMonth(2000, month) : 0;
+  const real = last > 0 && day >= 1 && day <= last;
+  if (!real && dayMonth?.[2] === '.') return null;
+  if (last === 0) return fail('date.impossible', raw, `A data "${shown}" não existe: não há mês ${month}. ${FORMAT_HINT}`);
+  if (!real) {
+    const why = day < 1 ? 'não há dia 0' : `${MONTH_LABELS[month - 1] ?? ''} tem no máximo ${last} dias`;
+    return fail('date.impossible', raw, `A data "${shown}" não existe: ${why}. Confira o dia e o mês.`);
+  }
+  return {
+    data: null,
+    problems: [ruleProblem('date.no_year', 'warning', raw,
+      `A data "${shown}" (dia ${pad(day)}/${pad(month)}) não tem o ano, por isso o campo ficou vazio. Se souber o ano, preencha a data completa, no formato dia/mês/ano.`)],
+  };
+}
+
 function readSerial(raw: string, shown: string, date1904: boolean): RuleResult<string> {
   if (/^(?:19\d\d|20\d\d|2100)$/.test(shown)) {
     return fail('date.year_only', raw, `"${shown}" parece ser só o ano. Informe a data completa. ${FORMAT_HINT}`);
@@ -155,6 +189,8 @@ export function parseDate(raw: string, options: DateOptions = {}): RuleResult<st
   if (shown === '') return { data: null, problems: [] };
   const parts = readParts(shown, options.referenceYear ?? new Date().getFullYear());
   if (parts !== null) return checkParts(raw, shown, parts);
+  const noYear = readNoYear(raw, shown);
+  if (noYear !== null) return noYear;
   if (SERIAL.test(shown)) return readSerial(raw, shown, options.date1904 === true);
   return fail('date.format', raw, `"${shown}" não é uma data que o sistema entenda. ${FORMAT_HINT}`);
 }

@@ -1,6 +1,7 @@
 /**
  * E-mail addresses (DESIGN.md §4): trimmed, lowercased, syntax checked; a cell holding several
- * addresses gives the principal and the secondary one.
+ * addresses (separated by ; , / spaces, new lines, "e"/"ou", or Google Contacts' " ::: ") gives the
+ * principal and the secondary one.
  *
  * Problem codes:
  *   email.missing_at        error    No "@".
@@ -90,9 +91,12 @@ export function parseEmail(raw: string): RuleResult<string> {
   return { data: value, problems: [] };
 }
 
-/** Splits on ; , / and white space (new lines too), dropping the connector words. */
+/**
+ * Splits on ; , / white space (new lines too) and ":::" (Google Contacts puts several addresses in one
+ * cell as "a@x.com ::: b@y.com"), dropping the connector words. A single ":" is not a separator.
+ */
 function splitAddresses(text: string): string[] {
-  return text.split(/[;,/\s\u00a0]+/).filter((part) => part !== '' && !CONNECTORS.has(part.toLowerCase()));
+  return text.split(/(?:[;,/\s\u00a0]|:::)+/).filter((part) => part !== '' && !CONNECTORS.has(part.toLowerCase()));
 }
 
 /**

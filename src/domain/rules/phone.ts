@@ -3,7 +3,7 @@
  *   mobile    +55 DD 9XXXXXXXX   shown (11) 98765-4321
  *   landline  +55 DD [2-5]XXXXXXX shown (11) 3456-7890
  *   0800 etc. +55 800XXXXXXX     (the leading 0 dropped, as in international format) shown 0800 123 4567
- *   4004 etc. +55 4004XXXX       (no DDD: the same number in every city) shown 4004-1234
+ *   4004 etc. +55 4004XXXX       (typed without DDD: the same number in every city) shown 4004-1234
  *   abroad    +<country><number> kept as typed (a warning: we cannot check it)
  *
  * Problem codes:
@@ -16,8 +16,15 @@
  *   phone.invalid_number       error    The number after the DDD cannot exist (starts with 0 or 1, or has
  *                                       9 digits without starting with 9).
  *   phone.missing_ninth_digit  error    An old 8-digit mobile; the suggestion adds the 9 (E.164).
- *   phone.missing_ddd          error    8 or 9 digits: the DDD is missing.
- *   phone.length               error    Any other number of digits.
+ *   phone.missing_ddd          error    No DDD: 8 digits starting 2-9 or 9 digits starting 9, with no DDD in
+ *                                       parentheses before them.
+ *   phone.length               error    Any other number of digits (the message says how many it has and
+ *                                       how many are expected).
+ *
+ * Service numbers ("números de acesso a serviços de tarifação compartilhada", the same in every city:
+ * 3003-XXXX, 4004-XXXX...) are only recognised when typed WITHOUT a DDD. With a valid DDD before them the
+ * number is a landline: "(11) 4004-1234" is also dialled that way, and "(11) 3000-0000" or
+ * "(11) 4001-2233" are ordinary landlines — a typed DDD is never dropped.
  */
 import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
 import { collapseSpaces, onlyDigits } from '../text';
@@ -36,8 +43,15 @@ const LABEL = /^(?:telefone|tel|fone|celular|cel|whatsapp|whats|fixo|res|com)\.?
 const ZERO_XX = /^\(?\s*0\s*xx\s*/i;
 /** Toll-free and shared-cost numbers: 0800, 0300, 0500, 0900 + 7 digits (without the leading 0). */
 const NON_GEOGRAPHIC = /^[3589]00\d{7}$/;
-/** Numbers dialled the same everywhere without DDD: 3003-XXXX, 4004-XXXX, 4020-XXXX... */
-const CAPITAL = /^(?:300\d|400\d|4020|4062|4090)\d{4}$/;
+/**
+ * Numbers dialled the same everywhere without DDD (Anatel's national shared-cost prefixes, used by banks,
+ * card companies and carriers for their "capitais e regiões metropolitanas" lines): 3003, 3004, 4002
+ * (e.g. Bradesco 4002-0022), 4003, 4004, 4007, 4020, 4062, 4090 + 4 digits. Other 3xxx/4xxx numbers are
+ * ordinary landlines that need a DDD.
+ */
+const SERVICE = /^(?:3003|3004|4002|4003|4004|4007|4020|4062|4090)\d{4}$/;
+/** "(11) ..." or "(011) ...": the DDD was typed, so a short number is missing digits, not its DDD. */
+const TYPED_DDD = /^\s*(?:\+?\s*55\s*)?\(\s*0?\d{2}\s*\)/;
 
 const MOBILE_EXAMPLE = 'por exemplo (11) 98765-4321';
 
@@ -49,7 +63,7 @@ function fail(code: string, raw: string, message: string, suggestion?: string): 
 export function classifyPhone(e164: string): PhoneClass {
   if (!e164.startsWith('+55')) return 'foreign';
   const national = e164.slice(3);
-  if (NON_GEOGRAPHIC.test(national) || CAPITAL.test(national)) return 'service';
+  if (NON_GEOGRAPHIC.test(national) || SERVICE.test(national)) return 'service';
   return national.length === 11 ? 'mobile' : 'landline';
 }
 
@@ -58,7 +72,7 @@ export function formatPhone(e164: string): string {
   const national = /^\+55(\d+)$/.exec(e164)?.[1];
   if (national === undefined) return e164;
   if (NON_GEOGRAPHIC.test(national)) return `0${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
-  if (CAPITAL.test(national)) return `${national.slice(0, 4)}-${national.slice(4)}`;
+  if (SERVICE.test(national)) return `${national.slice(0, 4)}-${national.slice(4)}`;
   if (national.length === 11) return `(${national.slice(0, 2)}) ${national.slice(2, 7)}-${national.slice(7)}`;
   if (national.length === 10) return `(${national.slice(0, 2)}) ${national.slice(2, 6)}-${national.slice(6)}`;
   return e164;
@@ -71,19 +85,26 @@ function stripPrefixes(digits: string, hasPlus: boolean): string {
   else if ((d.length === 14 || d.length === 15) && d.startsWith('0055')) d = d.slice(4);
   if (/^0[3589]00\d{7}$/.test(d)) return d.slice(1);
   if (d.startsWith('0') && (d.length === 13 || d.length === 14)) return d.slice(3);
-  if (d.startsWith('0') && (d.length === 11 || d.length === 12)) return d.slice(1);
+  // 10 digits starting with 0 cannot be DDD + number (no DDD starts with 0): the trunk 0 before a short one.
+  if (d.startsWith('0') && (d.length === 10 || d.length === 11 || d.length === 12)) return d.slice(1);
   return d;
 }
 
+/** A whole number without its DDD: a landline (8 digits, 2-5), an old mobile (8 digits, 6-9) or a mobile (9, starting 9). */
+function lacksDdd(d: string, dddTyped: boolean): boolean {
+  return !dddTyped && ((d.length === 8 && /^[2-9]/.test(d)) || (d.length === 9 && d.startsWith('9')));
+}
+
 /** Checks a national number (no prefixes) and returns it in E.164 or the error. */
-function checkNational(raw: string, shown: string, d: string): RuleResult<string> {
-  if (NON_GEOGRAPHIC.test(d) || CAPITAL.test(d)) return { data: `+55${d}`, problems: [] };
-  if (d.length === 10 && isValidDdd(d.slice(0, 2)) && CAPITAL.test(d.slice(2))) return { data: `+55${d.slice(2)}`, problems: [] };
-  if (d.length === 8 || d.length === 9) {
+function checkNational(raw: string, shown: string, d: string, dddTyped: boolean): RuleResult<string> {
+  // A service number is 8 digits typed without DDD; with a DDD (10 digits) it is kept as a landline below.
+  if (NON_GEOGRAPHIC.test(d) || (SERVICE.test(d) && !dddTyped)) return { data: `+55${d}`, problems: [] };
+  if (lacksDdd(d, dddTyped)) {
     return fail('phone.missing_ddd', raw, `O telefone "${shown}" está sem DDD. Informe o DDD (2 dígitos) antes do número, ${MOBILE_EXAMPLE}.`);
   }
   if (d.length !== 10 && d.length !== 11) {
-    return fail('phone.length', raw, `O telefone "${shown}" tem ${countDigits(d.length)}. Com o DDD, um celular tem 11 dígitos e um fixo tem 10, ${MOBILE_EXAMPLE}.`);
+    const count = d.length < 10 ? `tem só ${countDigits(d.length)}, menos do que deveria` : `tem ${countDigits(d.length)}, mais do que deveria`;
+    return fail('phone.length', raw, `O telefone "${shown}" ${count}: com o DDD, um celular tem 11 dígitos e um fixo tem 10, ${MOBILE_EXAMPLE}.`);
   }
   const ddd = d.slice(0, 2);
   const subscriber = d.slice(2);
@@ -146,12 +167,14 @@ export function parsePhone(raw: string, expected: PhoneKind = 'mobile'): RuleRes
   const hasPlus = candidate.trimStart().startsWith('+');
   const digits = onlyDigits(candidate);
   if (hasPlus && !digits.startsWith('55')) {
-    if (digits.length < 8 || digits.length > 15) return fail('phone.length', raw, `O telefone "${shown}" tem ${countDigits(digits.length)} e não é um número válido.`);
+    if (digits.length < 8 || digits.length > 15) {
+      return fail('phone.length', raw, `O telefone "${shown}" tem ${countDigits(digits.length)} e não é um número válido: com o código do país, um número tem de 8 a 15 dígitos.`);
+    }
     problems.push(ruleProblem('phone.foreign', 'warning', raw,
       `O telefone "${shown}" não é do Brasil (não começa com +55). Ele foi aceito como está, sem conferência.`));
     return { data: `+${digits}`, problems };
   }
-  const result = checkNational(raw, shown, stripPrefixes(digits, hasPlus));
+  const result = checkNational(raw, shown, stripPrefixes(digits, hasPlus), TYPED_DDD.test(candidate));
   // An error skips the value: the warnings about what was cut off no longer matter.
   if (result.data === null) return result;
   const mismatch = checkKind(raw, shown, result.data, expected);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateClient, type RawClient } from '../../../src/domain/validateClient';
+import { validateRow } from '../../../src/domain/review';
+import type { Mapping } from '../../../src/domain/mapping';
 import type { Problem } from '../../../src/domain/problems';
 import { formatCpf, makeCnpj, makeCpf } from '../../support/brazil';
 
@@ -11,6 +13,8 @@ const ALPHANUMERIC_CNPJ = makeCnpj('12ABC34501DE');
 function completeRaw(overrides: RawClient = {}): RawClient {
   return { name: 'Maria da Silva', document: formatCpf(CPF), mobile: '(11) 98765-4321', email: 'Maria@Exemplo.com.br', group: 'Tributário', ...overrides };
 }
+
+type PhoneField = 'mobile' | 'phone';
 
 function codes(problems: readonly Problem[]): string[] {
   return problems.map((p) => p.code);
@@ -107,6 +111,69 @@ describe('validateClient', () => {
     expect(data).toMatchObject({ email: 'maria@exemplo.com.br', secondaryEmail: 'contato@exemplo.com.br' });
     expect(problems.map((p) => [p.code, p.level])).toEqual([['email.extra_ignored', 'warning']]);
     expect(problems[0]?.message).toContain('outro@exemplo.com.br');
+  });
+
+  // Celular and Telefone are required as a group: one valid phone is enough, so a bad value in the other
+  // one is left out with a phone.dropped warning instead of rejecting the row.
+  it.each([
+    ['Telefone', { mobile: '(11) 98765-4321', phone: 'não tem' }, 'phone', 'phone.invalid', 'mobile', '+5511987654321'],
+    ['Telefone', { mobile: '(11) 98765-4321', phone: '(20) 3456-7890' }, 'phone', 'phone.invalid_ddd', 'mobile', '+5511987654321'],
+    ['Telefone', { mobile: '(11) 98765-4321', phone: '1234567' }, 'phone', 'phone.length', 'mobile', '+5511987654321'],
+    ['Telefone', { mobile: '(11) 98765-4321', phone: '3456-7890' }, 'phone', 'phone.missing_ddd', 'mobile', '+5511987654321'],
+    ['Telefone', { mobile: '(11) 98765-4321', phone: '(11) 1234-5678' }, 'phone', 'phone.invalid_number', 'mobile', '+5511987654321'],
+    ['Celular', { mobile: '98765-4321', phone: '(11) 3456-7890' }, 'mobile', 'phone.missing_ddd', 'phone', '+551134567890'],
+    ['Celular', { mobile: '(11) 81234-5678', phone: '(11) 3456-7890' }, 'mobile', 'phone.invalid_number', 'phone', '+551134567890'],
+    ['Celular', { mobile: 'sem celular', phone: '+1 415 555 2671' }, 'mobile', 'phone.invalid', 'phone', '+14155552671'],
+  ] satisfies [string, RawClient, PhoneField, string, PhoneField, string][])(
+    'an invalid %s next to a valid phone is dropped with a warning (%j)',
+    (label, overrides, field, originalCode, other, kept) => {
+      const bad = (overrides as RawClient)[field] ?? '';
+      const alone = validateClient(completeRaw({ mobile: '', phone: '', [field]: bad }));
+      const original = alone.problems.find((p) => p.code === originalCode);
+      expect(original?.level).toBe('error');
+
+      const { data, problems } = validateClient(completeRaw(overrides));
+      expect(problems.filter((p) => p.level === 'error')).toEqual([]);
+      const dropped = problems.find((p) => p.code === 'phone.dropped');
+      expect(dropped).toMatchObject({ field, value: bad, level: 'warning' });
+      expect(dropped?.message.startsWith(original?.message ?? '?')).toBe(true);
+      expect(dropped?.message).toContain(`este ${label} ficou de fora`);
+      expectSentence(dropped?.message ?? '');
+      expect(data[field]).toBe('');
+      expect(data[other]).toBe(kept);
+    },
+  );
+
+  it('with neither phone valid, both phone errors stay errors (the row is rejected)', () => {
+    const { problems } = validateClient(completeRaw({ mobile: '98765-4321', phone: 'não tem' }));
+    expect(problems.map((p) => [p.code, p.field, p.level])).toEqual([
+      ['phone.missing_ddd', 'mobile', 'error'],
+      ['phone.invalid', 'phone', 'error'],
+    ]);
+  });
+
+  it('an old 8-digit mobile in the second phone stays an error, with the ninth digit as suggestion', () => {
+    const { problems } = validateClient(completeRaw({ mobile: '(11) 98765-4321', phone: '(11) 8765-4321' }));
+    expect(problems).toEqual([expect.objectContaining({ code: 'phone.missing_ninth_digit', field: 'phone', level: 'error', suggestion: '+5511987654321' })]);
+  });
+
+  it('in the review, a row with a dropped second phone is ready to import', () => {
+    const mapping: Mapping = ['name', 'document', 'mobile', 'phone', 'email', 'group'];
+    const cells = ['Maria da Silva', formatCpf(CPF), '(11) 98765-4321', '(20) 3456-7890', 'maria@exemplo.com.br', 'Tributário'];
+    const row = validateRow({ rowNumber: 2, cells, edits: {} }, mapping);
+    expect(row.status).toBe('ready');
+    expect(row.problems.map((p) => p.code)).toEqual(['phone.dropped']);
+    expect(row.draft).toMatchObject({ mobile: '+5511987654321', phone: '' });
+  });
+
+  it.each([
+    ['--03-05'],
+    ['05/03'],
+  ])('a birthday without a year (%s) is valid with a date.no_year warning, the date left empty', (birthDate) => {
+    const { data, problems } = validateClient(completeRaw({ birthDate }));
+    expect(problems).toEqual([{ code: 'date.no_year', field: 'birthDate', value: birthDate, level: 'warning', message: expect.stringContaining('não tem o ano') }]);
+    expect(data.birthDate).toBe('');
+    expect(data.name).toBe('Maria da Silva');
   });
 
   it('Observações keep their line breaks; other texts are one line', () => {

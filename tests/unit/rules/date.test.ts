@@ -101,7 +101,16 @@ describe('dates', () => {
     ['05/03/0224', 'date.out_of_range', '224'],
     ['05/03/3024', 'date.out_of_range', '3024'],
     ['ontem', 'date.format', 'dia/mês/ano'],
-    ['05/03', 'date.format', 'dia/mês/ano'],
+    ['--13-05', 'date.impossible', 'mês 13'],
+    ['--00-05', 'date.impossible', 'mês 0'],
+    ['--02-30', 'date.impossible', 'fevereiro tem no máximo 29 dias'],
+    ['--04-31', 'date.impossible', 'abril tem no máximo 30 dias'],
+    ['--03-00', 'date.impossible', 'dia 0'],
+    ['31/02', 'date.impossible', 'fevereiro tem no máximo 29 dias'],
+    ['12/31', 'date.impossible', 'mês 31'],
+    ['--3-5', 'date.format', 'dia/mês/ano'],
+    ['---03-05', 'date.format', 'dia/mês/ano'],
+    ['05/03/', 'date.format', 'dia/mês/ano'],
     ['0', 'date.format', 'dia/mês/ano'],
     ['99999999', 'date.format', 'dia/mês/ano'],
     ['2958466', 'date.format', 'dia/mês/ano'],
@@ -111,6 +120,35 @@ describe('dates', () => {
     expect(result.data).toBeNull();
     expect(result.problems).toHaveLength(1);
     expect(expectProblem(result.problems, code, 'error', raw).message).toContain(mention);
+  });
+
+  // A birthday without a year (Google Contacts exports "--MM-DD"): a warning, the field left empty, so
+  // the row is still imported.
+  it.each([
+    ['--03-05', '05/03'],
+    ['--0305', '05/03'],
+    ['--12-25', '25/12'],
+    ['--02-29', '29/02'],
+    [' --03-05 ', '05/03'],
+    ['05/03', '05/03'],
+    ['5/3', '05/03'],
+    ['05-03', '05/03'],
+    ['05.03', '05/03'],
+    ['29/02', '29/02'],
+    ['31/12', '31/12'],
+  ])('%j has no year: date.no_year warning, no data', (raw, dayMonth) => {
+    const result = parseDate(raw, REFERENCE);
+    expect(result.data).toBeNull();
+    expect(result.problems).toHaveLength(1);
+    const { message } = expectProblem(result.problems, 'date.no_year', 'warning', raw);
+    expect(message).toContain(dayMonth);
+    expect(message).toContain('não tem o ano');
+    expect(message).toContain('ficou vazio');
+  });
+
+  it('a dotted pair that is not a day and month is still read as an Excel serial', () => {
+    const result = parseDate('45.3', REFERENCE);
+    expect(result.problems.map((p) => p.code)).toEqual(['date.excel_serial']);
   });
 
   it('suggests the day-first date for a month-first one, without applying it', () => {

@@ -78,6 +78,10 @@ describe('splitEmails', () => {
     ['a@x.com\nb@y.com', 'a@x.com', 'b@y.com'],
     ['A@X.COM ; B@Y.COM ;', 'a@x.com', 'b@y.com'],
     ['a@x.com e b@y.com', 'a@x.com', 'b@y.com'],
+    ['ana@x.com ::: ana.silva@y.com.br', 'ana@x.com', 'ana.silva@y.com.br'],
+    ['ana@x.com:::ana.silva@y.com.br', 'ana@x.com', 'ana.silva@y.com.br'],
+    ['Ana@X.com ::: Ana.Silva@Y.com.br ::: ', 'ana@x.com', 'ana.silva@y.com.br'],
+    ['ana@x.com :::\nana.silva@y.com.br', 'ana@x.com', 'ana.silva@y.com.br'],
   ])('splits %j into principal %s and secundário %s', (raw, email, secondary) => {
     const result = splitEmails(raw);
     expect(result.data).toEqual({ email, secondary });
@@ -101,6 +105,28 @@ describe('splitEmails', () => {
     expectProblem(result.problems, 'email.secondary_from_cell', 'warning', raw);
     const extra = expectProblem(result.problems, 'email.extra_ignored', 'warning', raw);
     expect(extra.message).toContain('c@z.com, d@w.com');
+  });
+
+  it('Google Contacts\' " ::: " list: a third address is left out with a warning', () => {
+    const raw = 'ana@x.com ::: ana.silva@y.com.br ::: ana@z.org';
+    const result = splitEmails(raw);
+    expect(result.data).toEqual({ email: 'ana@x.com', secondary: 'ana.silva@y.com.br' });
+    expect(expectProblem(result.problems, 'email.extra_ignored', 'warning', raw).message).toContain('ana@z.org');
+  });
+
+  it.each([
+    ['ana@x.com ::: ', 'ana@x.com'],
+    ['::: ana@x.com', 'ana@x.com'],
+    ['ana@x.com ::: ANA@X.COM', 'ana@x.com'],
+  ])('a single address with Google\'s separator %j has no secundário', (raw, email) => {
+    expect(splitEmails(raw)).toEqual({ data: { email, secondary: null }, problems: [] });
+  });
+
+  it('a single ":" is not a separator: the cell is one broken address', () => {
+    const raw = 'ana@x.com:ana@y.com';
+    const result = splitEmails(raw);
+    expect(result.data).toBeNull();
+    expectProblem(result.problems, 'email.multiple_at', 'error', raw);
   });
 
   it('keeps the principal when the second address is invalid', () => {
@@ -132,7 +158,7 @@ describe('splitEmails', () => {
     expect(result.problems.map((p) => p.code).sort()).toEqual(['email.secondary_from_cell', 'email.typo', 'email.typo']);
   });
 
-  it.each(['', ' ; ', '\n'])('treats %j as empty', (raw) => {
+  it.each(['', ' ; ', '\n', ' ::: '])('treats %j as empty', (raw) => {
     expect(splitEmails(raw)).toEqual({ data: null, problems: [] });
   });
 });

@@ -47,7 +47,7 @@ describe('phones', () => {
     ['015 11 3456-7890', '+551134567890'],
     ['(21) 2345-6789', '+552123456789'],
     ['(51) 5555-1234', '+555155551234'],
-    ['(47) 4009-1234', '+5540091234'],
+    ['(47) 4009-1234', '+554740091234'],
     ['Tel.: (31) 3333-4444', '+553133334444'],
     ['0800 123 4567', '+558001234567'],
     ['0800-123-4567', '+558001234567'],
@@ -59,9 +59,44 @@ describe('phones', () => {
     ['4004-1234', '+5540041234'],
     ['4003 5678', '+5540035678'],
     ['3003-1234', '+5530031234'],
-    ['(11) 4004-1234', '+5540041234'],
+    ['3004 5678', '+5530045678'],
+    ['4002-0022', '+5540020022'],
+    ['4007-1234', '+5540071234'],
+    ['4020-0185', '+5540200185'],
+    ['4062-1234', '+5540621234'],
+    ['4090-1125', '+5540901125'],
+    ['+55 4004-1234', '+5540041234'],
   ])('accepts the landline or service number %s as %s', (raw, e164) => {
     expect(parsePhone(raw, 'landline')).toEqual({ data: e164, problems: [] });
+  });
+
+  // A typed DDD is never dropped: DDD + 8 digits starting 2-5 is a landline, even when the 8 digits
+  // look like a no-DDD service number (4004-1234 is also dialled with the DDD before it).
+  it.each([
+    ['(11) 3000-0000', '+551130000000', '(11) 3000-0000'],
+    ['(21) 3001-2345', '+552130012345', '(21) 3001-2345'],
+    ['(11) 4001-2233', '+551140012233', '(11) 4001-2233'],
+    ['(31) 3009-8765', '+553130098765', '(31) 3009-8765'],
+    ['(11) 4004-1234', '+551140041234', '(11) 4004-1234'],
+    ['11 3003-1234', '+551130031234', '(11) 3003-1234'],
+    ['+55 11 4020-0185', '+551140200185', '(11) 4020-0185'],
+    ['1140901125', '+551140901125', '(11) 4090-1125'],
+  ])('keeps the DDD of %s: a landline %s, shown %s', (raw, e164, shown) => {
+    expect(parsePhone(raw, 'landline')).toEqual({ data: e164, problems: [] });
+    expect(classifyPhone(e164)).toBe('landline');
+    expect(formatPhone(e164)).toBe(shown);
+  });
+
+  it.each([
+    ['3000-0000'],
+    ['3001-2345'],
+    ['4001-2233'],
+    ['4009-1234'],
+    ['3456-7890'],
+  ])('%s without DDD is not a service number: the DDD is missing', (raw) => {
+    const result = parsePhone(raw, 'landline');
+    expect(result.data).toBeNull();
+    expectProblem(result.problems, 'phone.missing_ddd', 'error', raw);
   });
 
   it.each([
@@ -86,8 +121,10 @@ describe('phones', () => {
     ['98765-4321', 'phone.missing_ddd', 'DDD'],
     ['3456-7890', 'phone.missing_ddd', 'DDD'],
     ['987654321', 'phone.missing_ddd', 'DDD'],
+    ['98765432', 'phone.missing_ddd', 'DDD'],
     ['123', 'phone.length', '3 dígitos'],
     ['119876543210', 'phone.length', '12 dígitos'],
+    ['+1 555', 'phone.length', '4 dígitos'],
     ['não tem', 'phone.invalid', 'telefone'],
     ['sem telefone', 'phone.invalid', 'telefone'],
     ['(11) 1234-5678', 'phone.invalid_number', 'começa'],
@@ -100,11 +137,41 @@ describe('phones', () => {
     expect(expectProblem(result.problems, code, 'error', raw).message).toContain(mention);
   });
 
+  // "sem DDD" only for a whole number without its DDD (8 digits, or 9 starting with 9, and no "(DD)"
+  // typed): anything shorter is missing digits, and the message says how many it has and should have.
+  it.each([
+    ['1', 1],
+    ['123', 3],
+    ['1234567', 7],
+    ['98765-43', 7],
+    ['3456-789', 7],
+    ['+55 98765-43', 7],
+    ['12345678', 8],
+    ['(11) 345678', 8],
+    ['(21) 3456-78', 8],
+    ['(11) 9876-54', 8],
+    ['(91) 2345-678', 9],
+    ['+55 (91) 2345-678', 9],
+    ['(011) 2345-678', 9],
+    ['123456789', 9],
+    ['11 3456-789', 9],
+  ])('%s is too short: phone.length with its %i digits and the expected 11 or 10', (raw, count) => {
+    const result = parsePhone(raw, 'mobile');
+    expect(result.data).toBeNull();
+    expect(result.problems).toHaveLength(1);
+    const { message } = expectProblem(result.problems, 'phone.length', 'error', raw);
+    expect(message).toContain(`tem só ${count === 1 ? '1 dígito' : `${count} dígitos`}`);
+    expect(message).toContain('um celular tem 11 dígitos e um fixo tem 10');
+    expect(message).not.toContain('DDD.');
+    expect(message).not.toMatch(/sem DDD/);
+  });
+
   it.each([
     ['(11) 3456-7890', 'mobile', '+551134567890', 'Celular'],
     ['(11) 98765-4321', 'landline', '+5511987654321', 'Telefone'],
     ['0800 123 4567', 'mobile', '+558001234567', 'Celular'],
     ['4004-1234', 'mobile', '+5540041234', 'Celular'],
+    ['(11) 4004-1234', 'mobile', '+551140041234', 'Celular'],
   ] as const)('warns that %s does not fit the %s column but keeps it', (raw, expected, e164, column) => {
     const result = parsePhone(raw, expected);
     expect(result.data).toBe(e164);
@@ -150,6 +217,9 @@ describe('phones', () => {
     ['+558001234567', '0800 123 4567', 'service'],
     ['+553001234567', '0300 123 4567', 'service'],
     ['+5540041234', '4004-1234', 'service'],
+    ['+5530031234', '3003-1234', 'service'],
+    ['+551140041234', '(11) 4004-1234', 'landline'],
+    ['+551130000000', '(11) 3000-0000', 'landline'],
     ['+14155552671', '+14155552671', 'foreign'],
   ])('formats %s as %s (%s)', (e164, shown, kind) => {
     expect(formatPhone(e164)).toBe(shown);
@@ -157,7 +227,7 @@ describe('phones', () => {
   });
 
   it('round-trips: the formatted number parses back to the same E.164', () => {
-    for (const e164 of ['+5511987654321', '+551134567890', '+558001234567', '+5540041234']) {
+    for (const e164 of ['+5511987654321', '+551134567890', '+558001234567', '+5540041234', '+551140041234', '+551130000000']) {
       expect(parsePhone(formatPhone(e164), 'landline').data).toBe(e164);
     }
   });
