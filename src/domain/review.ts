@@ -1,7 +1,7 @@
-import type { ClientDraft, ClientFieldKey } from './entities/client';
+import { CLIENT_FIELDS, type ClientDraft, type ClientFieldKey } from './entities/client';
 import type { Mapping } from './mapping';
 import type { Problem } from './problems';
-import type { ParseContext } from './entities/field';
+import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
 import { describeProblemKind } from './problemKinds';
 import { validateClient, type RawClient } from './validateClient';
 
@@ -37,7 +37,20 @@ function unneutralize(cell: string): string {
 }
 
 /**
- * The row's raw values by field: the mapped cells, then the defaults for fields left empty (a Grupo for
+ * A cell that says nothing for its field: empty, or only what the field's rule drops without a complaint
+ * (Google Contacts' "* myContacts" in Group Membership). A default fills it.
+ */
+const FIELD_BY_KEY = new Map<string, FieldDef>(CLIENT_FIELDS.map((f) => [f.key, f]));
+
+function saysNothing(key: ClientFieldKey, value: string | undefined): boolean {
+  if (value === undefined || value.trim() === '') return true;
+  const field = FIELD_BY_KEY.get(key);
+  const parsed = field?.parse?.(value, DEFAULT_CONTEXT);
+  return parsed !== undefined && parsed.data === null && parsed.problems.length === 0;
+}
+
+/**
+ * The row's raw values by field: the mapped cells, then the defaults for fields left blank (a Grupo for
  * the whole file, say), then what the user typed in the review.
  */
 export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}, defaults: RawClient = {}): RawClient {
@@ -46,11 +59,14 @@ export function toRawClient(cells: readonly string[], mapping: Mapping, edits: R
     if (key === null) return;
     const field = key as ClientFieldKey;
     const value = unneutralize(cells[column] ?? '');
-    // Two columns mapped to one field (e.g. "Fone 1", "Fone 2"): keep the first non-empty value.
-    if ((raw[field] ?? '').trim() === '') raw[field] = value;
+    const before = raw[field] ?? '';
+    const joinWith = FIELD_BY_KEY.get(field)?.joinWith;
+    // "Nome" + "Sobrenome" are joined; otherwise (say "Fone 1", "Fone 2") the first non-empty value wins.
+    if (before.trim() === '') raw[field] = value;
+    else if (joinWith !== undefined && value.trim() !== '') raw[field] = `${before}${joinWith}${value}`;
   });
   for (const [key, value] of Object.entries(defaults) as [ClientFieldKey, string][]) {
-    if ((raw[key] ?? '').trim() === '' && value.trim() !== '') raw[key] = value;
+    if (value.trim() !== '' && saysNothing(key, raw[key])) raw[key] = value;
   }
   return { ...raw, ...edits };
 }

@@ -105,3 +105,48 @@ export function hasDataRows(rows: readonly Row[], headerRow: number): boolean {
   }
   return false;
 }
+
+const COUNTED = String.raw`(?:registros?|clientes?|linhas?|itens|cadastros?|contatos?)`;
+/**
+ * A report's closing lines, whole: "Total de registros: 25", "Totais", "Total geral 25", "Quantidade de
+ * clientes: 25", "25 registros encontrados", "Gerado em 01/02/2024", "Página 1 de 1", "Fim do relatório".
+ * Whole-cell patterns, so a client named "Total Energies" or "Página Um Editora" is never one.
+ */
+const FOOTER_TEXT = [
+  /^(?:sub)?tota(?:l|is)(?:\s+geral)?\s*[:=]?\s*[\d.]*$/i,
+  new RegExp(String.raw`^(?:sub)?total\s+(?:geral\s+)?de\s+${COUNTED}\s*[:=]?\s*[\d.]*$`, 'i'),
+  new RegExp(String.raw`^(?:quantidade|qtde?\.?|n[º°o.]*)\s*(?:de\s+)?${COUNTED}\s*[:=]?\s*[\d.]*$`, 'i'),
+  new RegExp(String.raw`^[\d.]+\s+${COUNTED}(?:\s+(?:encontrad|listad|exportad)[oa]s?)?\.?$`, 'i'),
+  /^(?:gerado|emitido|impresso|exportado)\s+em\b/i,
+  /^p[áa]gina\s+\d+(?:\s+de\s+\d+)?$/i,
+  /^fim\s+do\s+relat[óo]rio\.?$/i,
+];
+
+/** A sparse line whose first cell reads like a report's summary, not like a client. */
+function looksLikeFooter(row: Row | undefined, headerWidth: number): boolean {
+  const stats = measureRow(row);
+  const first = row?.find((cell) => !isBlank(cell))?.trim() ?? '';
+  return stats.filled > 0 && stats.filled <= Math.max(2, Math.floor(headerWidth / 3)) && FOOTER_TEXT.some((pattern) => pattern.test(first));
+}
+
+/**
+ * The report footer below the data (system exports end with "Total de registros: 25" and the like):
+ * the indexes of the trailing rows that read like a summary, with only blank rows between them. They are
+ * not clients, and importing them would only add error lines to the log.
+ */
+export function findFooterRows(rows: readonly Row[], headerRow: number): number[] {
+  const headerWidth = measureRow(rows[headerRow]).width;
+  const footer: number[] = [];
+  for (let r = rows.length - 1; r > headerRow; r--) {
+    if (measureRow(rows[r]).filled === 0) continue;
+    if (!looksLikeFooter(rows[r], headerWidth)) break;
+    footer.unshift(r);
+  }
+  return footer;
+}
+
+/** The sentence kept in the review and the run's log for a footer row left out. */
+export function describeFooterRow(rows: readonly Row[], index: number): string {
+  const text = (rows[index] ?? []).filter((cell) => !isBlank(cell)).map((cell) => cell.trim()).join(' ');
+  return `A linha ${index + 1} ("${text}") é o rodapé do relatório, não um cliente, e não foi importada.`;
+}

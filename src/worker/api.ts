@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { openWorkbook, type OpenedWorkbook, type ReadPhase, type SheetTable, type WorkbookInfo } from '../spreadsheet/read';
 import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
-import { detectHeaderRow } from '../domain/table';
+import { describeFooterRow, detectHeaderRow, findFooterRows } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
 import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type RowOptions, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
@@ -45,6 +45,8 @@ export interface SheetPreview {
 
 export interface ReviewSummary {
   total: number;
+  /** Lines below the header that are not rows of data (a report's footer), said in Portuguese. */
+  notes: string[];
   counts: StatusCounts;
   problems: ReturnType<typeof countProblems>;
 }
@@ -76,8 +78,8 @@ function rowOptions(session: Session): RowOptions {
   return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false } };
 }
 
-function summarize(rows: readonly ReviewRow[]): ReviewSummary {
-  return { total: rows.length, counts: countStatuses(rows), problems: countProblems(rows) };
+function summarize(rows: readonly ReviewRow[], notes: string[]): ReviewSummary {
+  return { total: rows.length, notes, counts: countStatuses(rows), problems: countProblems(rows) };
 }
 
 /** Tabs scored when choosing where the data is; a workbook with more is opened on its first filled tab. */
@@ -113,7 +115,7 @@ export const api = {
     const { sheetIndex, sheet } = pickDataSheet(workbook);
     if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
     const notes = [...problems, ...sheet.problems].filter((p) => p.level !== 'error').map((p) => p.message);
-    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, notes });
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, notes, reviewNotes: [] });
     onProgress?.(1, 1, 'Arquivo lido');
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
@@ -157,13 +159,16 @@ export const api = {
     session.mapping = mapping;
     session.defaults = defaults;
     const db = getDb();
-    const rows = reviewTable(session.table.rows, session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), rowOptions(session));
+    const table = session.table.rows;
+    const footer = findFooterRows(table, session.headerRow);
+    session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
+    const rows = reviewTable(table.slice(0, footer[0] ?? table.length), session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), rowOptions(session));
     markDuplicates(rows, await loadDocumentIndex(db));
     session.rows = rows;
     const headers = (session.table.rows[session.headerRow] ?? []).slice(0, mapping.length);
     while (headers.length < mapping.length) headers.push('');
     await db.mappings.put({ entity: 'clients', signature: headerSignature(headers), mapping, usedAt: Date.now() });
-    return summarize(rows);
+    return summarize(rows, session.reviewNotes);
   },
 
   /** A window of the review table (the page never holds every problem of a 100,000-row file). */
@@ -179,7 +184,7 @@ export const api = {
     session.declined = new Set(codes);
     session.rows = session.rows.map((row) => validateRow(row, session.mapping, rowOptions(session)));
     markDuplicates(session.rows, await loadDocumentIndex(getDb()));
-    return summarize(session.rows);
+    return summarize(session.rows, session.reviewNotes);
   },
 
   /** The user corrected a cell in the review: re-validate the row, and the file's duplicates with it. */
@@ -187,10 +192,10 @@ export const api = {
     const session = requireSession();
     const index = session.rows.findIndex((r) => r.rowNumber === rowNumber);
     const row = session.rows[index];
-    if (!row) return summarize(session.rows);
+    if (!row) return summarize(session.rows, session.reviewNotes);
     session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping, rowOptions(session));
     markDuplicates(session.rows, await loadDocumentIndex(getDb()));
-    return summarize(session.rows);
+    return summarize(session.rows, session.reviewNotes);
   },
 
   async startImport(options: ImportOptions, onProgress?: Progress): Promise<RunRecord> {
@@ -200,7 +205,7 @@ export const api = {
     const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
     return runImport(
       getDb(),
-      { fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: session.notes },
+      { fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: [...session.notes, ...session.reviewNotes] },
       session.rows,
       options,
       { onProgress: (d, t) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested },

@@ -20,6 +20,8 @@ export interface Session {
   defaults: RawClient;
   /** What the reader noticed about the file (formulas, merged cells…), kept in the run's log. */
   notes: string[];
+  /** What the review left out of the rows (a report's footer), also kept in the run's log. */
+  reviewNotes: string[];
 }
 
 let current: Session | undefined;

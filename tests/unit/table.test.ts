@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_SCAN_ROWS, detectHeaderRow, hasDataRows } from '../../src/domain/table';
+import { HEADER_SCAN_ROWS, describeFooterRow, detectHeaderRow, findFooterRows, hasDataRows } from '../../src/domain/table';
 
 const HEADER = ['Nome', 'CPF', 'Celular', 'E-mail', 'Cidade'];
 const DATA = [
@@ -45,5 +45,28 @@ describe('hasDataRows', () => {
     ['data above the header does not count', [...DATA, HEADER], 3, false],
   ])('%s → %s', (_, rows, header, expected) => {
     expect(hasDataRows(rows, header)).toBe(expected);
+  });
+});
+
+describe('findFooterRows', () => {
+  it.each<[string, string[][], number[]]>([
+    ['no footer', [HEADER, ...DATA], []],
+    ['"Total de registros: 25"', [HEADER, ...DATA, ['Total de registros: 3']], [4]],
+    ['a total with its number in the next cell, after a blank row', [HEADER, ...DATA, [], ['Total de clientes:', '3']], [5]],
+    ['"Totais"', [HEADER, ...DATA, ['Totais']], [4]],
+    ['"3 registros encontrados", then the date it was printed', [HEADER, ...DATA, ['3 registros encontrados'], ['Gerado em 01/02/2024 10:30']], [4, 5]],
+    ['"Página 1 de 1"', [HEADER, ...DATA, ['', '', 'Página 1 de 1']], [4]],
+    ['"Fim do relatório."', [HEADER, ...DATA, ['Fim do relatório.']], [4]],
+    ['a client named "Total Energies" is a client', [HEADER, ...DATA, ['Total Energies', '12.345.678/0001-95']], []],
+    ['a client named "Página Um Editora" is a client', [HEADER, ...DATA, ['Página Um Editora']], []],
+    ['a full row that starts with "Total" is data', [HEADER, ...DATA, ['Total', '123.456.789-09', '11987654321', 'total@x.com', 'SP']], []],
+    ['a summary line in the middle is not a footer', [HEADER, DATA[0] ?? [], ['Total: 1'], ...DATA.slice(1)], []],
+    ['the header is never a footer', [['Total']], []],
+  ])('%s → %j', (_, rows, expected) => {
+    expect(findFooterRows(rows, 0)).toEqual(expected);
+  });
+
+  it('describes the footer row by its spreadsheet number and text', () => {
+    expect(describeFooterRow([HEADER, ['Total de clientes:', '', '3']], 1)).toBe('A linha 2 ("Total de clientes: 3") é o rodapé do relatório, não um cliente, e não foi importada.');
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EntityDef, FieldDef, ParseContext } from './field';
-import { parseCep, parseDate, parseDocument, parseEmail, parseKind, parseLongText, parsePhone, parseText, parseUf, splitEmails, UF_NAMES } from '../rules';
+import { parseCep, parseDate, parseDocument, parseEmail, parseGroup, parseKind, parseLongText, parsePhone, parseText, parseUf, splitEmails, UF_NAMES } from '../rules';
 import type { RuleResult } from '../problems';
 
 function documentOnly(raw: string): RuleResult<string> {
@@ -21,7 +21,11 @@ export const CLIENT_FIELDS = [
   { key: 'name', label: 'Nome/Razão Social', required: true, format: 'text', example: 'Maria da Silva',
     description: 'Nome completo da pessoa ou razão social da empresa.',
     synonyms: ['nome', 'nome completo', 'razao social', 'nome razao social', 'cliente', 'nome do cliente', 'name', 'full name', 'nome cliente', 'contato', 'first name'],
-    parse: parseText },
+    parts: {
+      first: ['nome', 'first name', 'given name', 'primeiro nome', 'prenome'],
+      rest: ['middle name', 'additional name', 'nome do meio', 'segundo nome', 'last name', 'family name', 'surname', 'sobrenome', 'ultimo nome'],
+    },
+    joinWith: ' ', parse: parseText },
   { key: 'tradeName', label: 'Nome fantasia', required: false, format: 'text', example: 'Padaria Estrela',
     description: 'Nome comercial da empresa (só para pessoa jurídica).',
     synonyms: ['fantasia', 'nome fantasia', 'apelido', 'nome comercial', 'trade name'], parse: parseText },
@@ -39,19 +43,19 @@ export const CLIENT_FIELDS = [
     parse: (raw: string) => parsePhone(raw, 'mobile') },
   { key: 'phone', label: 'Telefone', required: 'phone', format: 'phone', example: '(11) 3456-7890',
     description: 'Telefone fixo com DDD. Informe Celular e/ou Telefone.',
-    synonyms: ['telefone', 'fone', 'tel', 'telefone fixo', 'fone fixo', 'telefone comercial', 'fone comercial', 'phone', 'telefone 1', 'fone 1', 'phone 2 value', 'tel comercial', 'tel fixo', 'telefone residencial', 'fone residencial', 'tel residencial'],
+    synonyms: ['telefone', 'fone', 'tel', 'telefone fixo', 'fone fixo', 'telefone comercial', 'fone comercial', 'phone', 'telefone 1', 'fone 1', 'phone 2 value', 'tel comercial', 'tel fixo', 'telefone residencial', 'fone residencial', 'tel residencial', 'business phone', 'home phone', 'primary phone', 'telefone principal'],
     parse: (raw: string) => parsePhone(raw, 'landline') },
   { key: 'email', label: 'E-mail principal', required: true, format: 'email', example: 'maria@exemplo.com.br',
     description: 'Endereço de e-mail principal. Se a célula tiver dois e-mails, o segundo vira o e-mail secundário.',
-    synonyms: ['email', 'e mail', 'e mail principal', 'email principal', 'correio eletronico', 'e mail 1 value', 'email 1', 'e mail 1', 'email address'],
+    synonyms: ['email', 'e mail', 'e mail principal', 'email principal', 'correio eletronico', 'e mail 1 value', 'email 1', 'e mail 1', 'email address', 'endereco de email', 'endereco de e mail', 'endereco eletronico'],
     parse: firstEmail },
   { key: 'secondaryEmail', label: 'E-mail secundário', required: false, format: 'email', example: 'financeiro@exemplo.com.br',
     description: 'Outro e-mail de contato.',
-    synonyms: ['email secundario', 'e mail secundario', 'outro email', 'email 2', 'e mail 2', 'e mail 2 value', 'email alternativo'],
+    synonyms: ['email secundario', 'e mail secundario', 'outro email', 'email 2', 'e mail 2', 'e mail 2 value', 'email alternativo', 'email 2 address'],
     parse: parseEmail },
   { key: 'group', label: 'Grupo', required: true, format: 'group', example: 'Clientes ativos',
     description: 'Grupo do cliente (por exemplo, uma área de atuação ou carteira). Um grupo que ainda não existe é criado na importação.',
-    synonyms: ['grupo', 'categoria', 'segmento', 'group', 'carteira', 'grupo de clientes', 'classificacao', 'group membership', 'labels'], parse: parseText },
+    synonyms: ['grupo', 'categoria', 'segmento', 'group', 'carteira', 'grupo de clientes', 'classificacao', 'group membership', 'labels', 'categories', 'categorias'], parse: parseGroup },
   { key: 'birthDate', label: 'Data de nascimento/fundação', required: false, format: 'date', example: '25/12/1980',
     description: 'Data no formato dd/mm/aaaa.',
     synonyms: ['data de nascimento', 'nascimento', 'data nascimento', 'dt nasc', 'dt nascimento', 'aniversario', 'fundacao', 'data de fundacao', 'data de abertura', 'birthday', 'data nasc'],
@@ -60,9 +64,9 @@ export const CLIENT_FIELDS = [
     description: 'RG da pessoa física ou inscrição estadual da empresa.',
     synonyms: ['rg', 'ie', 'rg ie', 'inscricao estadual', 'insc estadual', 'identidade', 'rg inscricao estadual'], parse: parseText },
   { key: 'cep', label: 'CEP', required: false, format: 'cep', example: '01310-100',
-    description: 'CEP com 8 dígitos.', synonyms: ['cep', 'codigo postal', 'zip', 'zip code', 'postal code', 'address 1 postal code'], parse: parseCep },
+    description: 'CEP com 8 dígitos.', synonyms: ['cep', 'codigo postal', 'zip', 'zip code', 'postal code', 'address 1 postal code', 'business postal code', 'home postal code', 'cep comercial', 'cep residencial'], parse: parseCep },
   { key: 'street', label: 'Logradouro', required: false, format: 'text', example: 'Avenida Paulista',
-    description: 'Rua, avenida, praça etc.', synonyms: ['logradouro', 'endereco', 'rua', 'address', 'street', 'end', 'address 1 street'], parse: parseText },
+    description: 'Rua, avenida, praça etc.', synonyms: ['logradouro', 'endereco', 'rua', 'address', 'street', 'end', 'address 1 street', 'business street', 'home street', 'rua comercial', 'rua residencial', 'endereco comercial', 'endereco residencial'], parse: parseText },
   { key: 'number', label: 'Número', required: false, format: 'text', example: '1000',
     description: 'Número do endereço (ou S/N).', synonyms: ['numero', 'n', 'no', 'num', 'nro', 'n endereco'], parse: parseText },
   { key: 'complement', label: 'Complemento', required: false, format: 'text', example: 'Sala 12',
@@ -70,11 +74,12 @@ export const CLIENT_FIELDS = [
   { key: 'district', label: 'Bairro', required: false, format: 'text', example: 'Bela Vista',
     description: 'Bairro.', synonyms: ['bairro', 'distrito'], parse: parseText },
   { key: 'city', label: 'Cidade', required: false, format: 'text', example: 'São Paulo',
-    description: 'Cidade.', synonyms: ['cidade', 'municipio', 'city', 'localidade', 'address 1 city'], parse: parseText },
+    description: 'Cidade.', synonyms: ['cidade', 'municipio', 'city', 'localidade', 'address 1 city', 'business city', 'home city', 'cidade comercial', 'cidade residencial'], parse: parseText },
   { key: 'uf', label: 'UF', required: false, format: 'uf', example: 'SP', options: UFS,
-    description: 'Sigla do estado (o nome por extenso também é aceito).', synonyms: ['uf', 'estado', 'sigla uf', 'state', 'address 1 region'], parse: parseUf },
+    description: 'Sigla do estado (o nome por extenso também é aceito).', synonyms: ['uf', 'estado', 'sigla uf', 'state', 'address 1 region', 'business state', 'home state', 'estado comercial', 'estado residencial'], parse: parseUf },
   { key: 'notes', label: 'Observações', required: false, format: 'longtext', example: 'Prefere contato por e-mail',
-    description: 'Anotações livres.', synonyms: ['observacoes', 'observacao', 'obs', 'notas', 'anotacoes', 'comentarios', 'notes'], parse: parseLongText },
+    description: 'Anotações livres.', synonyms: ['observacoes', 'observacao', 'obs', 'notas', 'anotacoes', 'comentarios', 'notes'],
+    joinWith: '\n', parse: parseLongText },
 ] as const satisfies readonly FieldDef[];
 
 export type ClientFieldKey = (typeof CLIENT_FIELDS)[number]['key'];

@@ -31,6 +31,13 @@ export interface FieldDef<K extends string = string> {
   parse?: (raw: string, context: ParseContext) => RuleResult<string>;
   /** Allowed values, offered as a dropdown in the template and the form. */
   options?: readonly string[];
+  /**
+   * A field that may come in pieces ("Nome" + "Sobrenome", Google's "First Name" + "Last Name"): the
+   * headers of a first piece and of the pieces that follow. Those columns all feed the field, joined.
+   */
+  parts?: { readonly first: readonly string[]; readonly rest: readonly string[] };
+  /** Several columns may feed the field; their values are joined with this, in column order. */
+  joinWith?: string;
 }
 
 export interface EntityDef<K extends string = string> {

@@ -18,6 +18,34 @@ export function headerSignature(headers: readonly string[]): string {
 }
 
 /**
+ * Contact exports pair a value column with a column naming its kind ("Custom Field 1 - Type" = "CPF",
+ * "Phone 1 - Type" = "Mobile"): such a label column is never data, even when its values look like some.
+ */
+const LABEL_COLUMN = /\s-\s*(?:type|label)$/i;
+
+function headerIn(header: string, names: readonly string[]): boolean {
+  const key = toMatchKey(header);
+  return names.some((name) => toMatchKey(name) === key);
+}
+
+/**
+ * "Nome" + "Sobrenome", "First Name" + "Middle Name" + "Last Name": when the field's column is a first
+ * piece (or the field has none yet) and pieces follow, every piece feeds the field. A column that already
+ * holds the whole name ("Name", "Nome completo") is left alone, and the pieces beside it are not needed.
+ */
+function addNameParts(columns: readonly ColumnSample[], field: FieldDef, mapping: Mapping, used: Set<string>): void {
+  if (!field.parts) return;
+  const { first, rest } = field.parts;
+  const restColumns = columns.flatMap((c, i) => (mapping[i] === null && headerIn(c.header, rest) ? [i] : []));
+  if (restColumns.length === 0) return;
+  const current = mapping.indexOf(field.key);
+  if (current >= 0 && !headerIn(columns[current]?.header ?? '', first)) return;
+  const firstColumns = columns.flatMap((c, i) => (mapping[i] === null && headerIn(c.header, first) ? [i] : []));
+  for (const index of [...firstColumns, ...restColumns]) mapping[index] = field.key;
+  used.add(field.key);
+}
+
+/**
  * Pre-fills the mapping: first by header text (best score wins, each field used once), then by content
  * for the columns still unmapped.
  */
@@ -37,8 +65,9 @@ export function suggestMapping(columns: readonly ColumnSample[], fields: readonl
     mapping[c.column] = c.field;
     used.add(c.field);
   }
+  for (const field of fields) addNameParts(columns, field, mapping, used);
   columns.forEach((column, index) => {
-    if (mapping[index] !== null) return;
+    if (mapping[index] !== null || LABEL_COLUMN.test(column.header.trim())) return;
     const free = fields.filter((f) => !used.has(f.key));
     const key = detectFieldFromValues(column.values, free);
     if (key !== null) {
@@ -57,15 +86,17 @@ export function countNamedFields(headers: readonly string[], fields: readonly Fi
 export interface MappingCheck {
   /** Required fields (or required groups, by their first field) with no column. */
   missing: FieldDef[];
-  /** Fields chosen for more than one column. */
+  /** Fields chosen for more than one column (a field whose pieces are joined may have several). */
   repeated: FieldDef[];
+  /** Fields fed by several columns, joined: the columns in the order they are joined. */
+  joined: { field: FieldDef; columns: number[] }[];
 }
 
 /** `defaulted`: fields given one value for the whole file; they need no column. */
 export function checkMapping(mapping: Mapping, fields: readonly FieldDef[], defaulted: readonly string[] = []): MappingCheck {
   const counts = new Map<string, number>();
   for (const key of mapping) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const repeated = fields.filter((f) => (counts.get(f.key) ?? 0) > 1);
+  const repeated = fields.filter((f) => f.joinWith === undefined && (counts.get(f.key) ?? 0) > 1);
   for (const key of defaulted) counts.set(key, Math.max(1, counts.get(key) ?? 0));
   const missing: FieldDef[] = [];
   const groupsSeen = new Set<string>();
@@ -77,5 +108,8 @@ export function checkMapping(mapping: Mapping, fields: readonly FieldDef[], defa
       if (!group.some((f) => counts.has(f.key))) missing.push(field);
     }
   }
-  return { missing, repeated };
+  const joined = fields
+    .filter((f) => f.joinWith !== undefined && (counts.get(f.key) ?? 0) > 1)
+    .map((field) => ({ field, columns: mapping.flatMap((key, column) => (key === field.key ? [column] : [])) }));
+  return { missing, repeated, joined };
 }

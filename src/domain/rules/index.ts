@@ -7,6 +7,7 @@ export { parseDocument, formatDocument, isValidCpf, isValidCnpj, type DocumentDa
 export { computeCpfCheckDigits, computeCnpjCheckDigits } from './checksum';
 export { parseEmail, splitEmails, type EmailPair } from './email';
 export { parseText, parseLongText } from './name';
+export { parseGroup } from './group';
 export { parsePhone, formatPhone, classifyPhone, type PhoneKind, type PhoneClass } from './phone';
 export { VALID_DDDS, isValidDdd } from './ddd';
 export { parseCep, formatCep } from './cep';

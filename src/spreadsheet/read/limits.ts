@@ -24,7 +24,8 @@ const MB = 1024 * 1024;
 export const DEFAULT_LIMITS: ReadLimits = {
   maxBytes: 200 * MB,
   maxRows: 1_000_000,
-  maxColumns: 200,
+  // CRM and ERP exports reach a few hundred columns; a sheet past 1.000 is a stray cell far to the right.
+  maxColumns: 1_000,
   maxUncompressedBytes: 500 * MB,
   maxCompressionRatio: 200,
   ratioCheckMinBytes: 50 * MB,

@@ -101,6 +101,41 @@ describe('suggestMapping by header text', () => {
     expect(suggest(headers)).toEqual(['name', null, null, 'birthDate', 'notes', 'group', null, 'email', null, 'secondaryEmail', null, 'mobile', null, 'phone', 'street', 'city', 'uf', 'cep']);
   });
 
+  it('never reads a contact export\'s "- Type" label column as data, even when its values look like some', () => {
+    const columns = [
+      { header: 'Name', values: ['Ana', 'Bia', 'Caio'] },
+      { header: 'Custom Field 1 - Type', values: ['CPF', 'CPF', 'CNPJ'] },
+      { header: 'Custom Field 1 - Value', values: ['529.982.247-25', '111.444.777-35', '11.222.333/0001-81'] },
+    ];
+    expect(suggestMapping(columns, CLIENT_FIELDS)).toEqual(['name', null, 'document']);
+  });
+
+  it.each<[string, string[], (string | null)[]]>([
+    ['Portuguese first and last name', ['Nome', 'Sobrenome', 'CPF'], ['name', 'name', 'document']],
+    ['Google Contacts (new)', ['First Name', 'Middle Name', 'Last Name', 'E-mail 1 - Value'], ['name', 'name', 'name', 'email']],
+    ['Outlook, the pieces apart', ['First Name', 'E-mail Address', 'Last Name'], ['name', 'email', 'name']],
+    ['Google Contacts (old): the whole name wins, the pieces are not needed', ['Name', 'Given Name', 'Family Name'], ['name', null, null]],
+    ['a full-name column is never joined with a surname', ['Nome completo', 'Sobrenome'], ['name', null]],
+    ['a company name is never joined with a surname', ['Razão Social', 'Sobrenome'], ['name', null]],
+    ['"Nome" alone is the whole name', ['Nome', 'CPF'], ['name', 'document']],
+  ])('joins a name given in pieces: %s', (_, headers, expected) => {
+    expect(suggest(headers)).toEqual(expected);
+  });
+
+  it('a name in pieces is not "chosen in more than one column"; the check says which columns are joined', () => {
+    const check = checkMapping(['name', 'document', 'name', 'mobile', 'email', 'group'], CLIENT_FIELDS);
+    expect(check.repeated).toEqual([]);
+    expect(check.joined.map((j) => [j.field.key, j.columns])).toEqual([['name', [0, 2]]]);
+    expect(checkMapping(['email', 'email'], CLIENT_FIELDS).repeated.map((f) => f.key)).toEqual(['email']);
+  });
+
+  it('maps an Outlook export (English and Portuguese)', () => {
+    const english = ['First Name', 'Last Name', 'E-mail Address', 'E-mail 2 Address', 'Business Phone', 'Mobile Phone', 'Business Street', 'Business City', 'Business State', 'Business Postal Code', 'Birthday', 'Categories', 'Notes'];
+    expect(suggest(english)).toEqual(['name', 'name', 'email', 'secondaryEmail', 'phone', 'mobile', 'street', 'city', 'uf', 'cep', 'birthDate', 'group', 'notes']);
+    const portuguese = ['Nome', 'Sobrenome', 'Endereço de email', 'Telefone comercial', 'Celular', 'Rua comercial', 'Cidade comercial', 'Estado comercial', 'CEP comercial', 'Aniversário', 'Categorias', 'Anotações'];
+    expect(suggest(portuguese)).toEqual(['name', 'name', 'email', 'phone', 'mobile', 'street', 'city', 'uf', 'cep', 'birthDate', 'group', 'notes']);
+  });
+
   it('chooses each field at most once: the exact header beats the typo, then the first column', () => {
     expect(suggest(['Telefoen', 'Telefone'])).toEqual([null, 'phone']);
     expect(suggest(['CPF', 'CNPJ'])).toEqual(['document', null]);
@@ -129,7 +164,7 @@ describe('suggestMapping by header text', () => {
 
 describe('checkMapping', () => {
   it('a complete mapping has nothing missing nor repeated', () => {
-    expect(checkMapping(['name', 'document', 'mobile', 'email', 'group', null], CLIENT_FIELDS)).toEqual({ missing: [], repeated: [] });
+    expect(checkMapping(['name', 'document', 'mobile', 'email', 'group', null], CLIENT_FIELDS)).toEqual({ missing: [], repeated: [], joined: [] });
   });
 
   it.each([
@@ -142,10 +177,10 @@ describe('checkMapping', () => {
   });
 
   it('reports each field chosen for more than one column once', () => {
-    const mapping: Mapping = ['name', 'document', 'phone', 'phone', 'email', 'group', 'phone', 'notes', 'notes'];
+    const mapping: Mapping = ['name', 'document', 'phone', 'phone', 'email', 'group', 'phone', 'email', 'notes', 'notes'];
     const { missing, repeated } = checkMapping(mapping, CLIENT_FIELDS);
     expect(missing).toEqual([]);
-    expect(labels(repeated.map((f) => f.key))).toEqual(['Telefone', 'Observações']);
+    expect(labels(repeated.map((f) => f.key))).toEqual(['Telefone', 'E-mail principal']);
   });
 });
 

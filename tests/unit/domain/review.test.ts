@@ -99,6 +99,30 @@ describe('toRawClient', () => {
     expect(toRawClient(['Ana', '(11) 2222-3333', '(11) 3456-7890'], mapping)).toEqual({ name: 'Ana', phone: '(11) 2222-3333' });
   });
 
+  it.each([
+    ['an empty cell', ''],
+    ['only spaces', '   '],
+    ["Google Contacts' system label alone", '* myContacts'],
+  ])('a default fills %s', (_, cell) => {
+    expect(toRawClient(['Ana', cell], ['name', 'group'], {}, { group: 'Importados' })).toEqual({ name: 'Ana', group: 'Importados' });
+  });
+
+  it('a default never replaces a value of the row', () => {
+    expect(toRawClient(['Ana', '* myContacts ::: Trabalhista'], ['name', 'group'], {}, { group: 'Importados' })).toEqual({ name: 'Ana', group: '* myContacts ::: Trabalhista' });
+  });
+
+  it.each<[string, string[], string | undefined]>([
+    ['first and last name', ['Ana', 'Souza'], 'Ana Souza'],
+    ['an empty middle piece', ['Ana', '', 'Souza'], 'Ana Souza'],
+    ['only the last piece', ['', 'Souza'], 'Souza'],
+  ])('joins the columns of a name in pieces: %s', (_, cells, expected) => {
+    expect(toRawClient(cells, cells.map(() => 'name')).name?.replace(/\s+/g, ' ').trim()).toBe(expected);
+  });
+
+  it('joins notes from several columns, one per line', () => {
+    expect(toRawClient(['Prefere e-mail', 'Cliente desde 2010'], ['notes', 'notes'])).toEqual({ notes: 'Prefere e-mail\nCliente desde 2010' });
+  });
+
   it('lets the review edits win over the cells', () => {
     expect(toRawClient(['Ana', 'x'], ['name', 'email'], { email: 'ana@exemplo.com.br' })).toEqual({ name: 'Ana', email: 'ana@exemplo.com.br' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKindAgainstDocument, parseKind, parseLongText, parseText } from '../../../src/domain/rules';
+import { checkKindAgainstDocument, parseGroup, parseKind, parseLongText, parseText } from '../../../src/domain/rules';
 import { expectProblem } from './helpers';
 
 describe('tipo de pessoa', () => {
@@ -64,5 +64,26 @@ describe('names and free text', () => {
 
   it('keeps line breaks in long text, collapsing spaces inside lines', () => {
     expect(parseLongText('  Ligar  de manhã \r\n\r\n\r\n- pagar   boleto  ').data).toBe('Ligar de manhã\n\n- pagar boleto');
+  });
+});
+
+describe('parseGroup', () => {
+  it.each<[string, string | null]>([
+    ['Trabalhista', 'Trabalhista'],
+    ['  Clientes   ativos ', 'Clientes ativos'],
+    ['', null],
+    ['* myContacts', null],
+    ['* myContacts ::: Clientes', 'Clientes'],
+    ['Clientes ::: * starred', 'Clientes'],
+    ['*VIP*', '*VIP*'],
+  ])('%j → %j, with no problem', (raw, expected) => {
+    expect(parseGroup(raw)).toEqual({ data: expected, problems: [] });
+  });
+
+  it('keeps the first of several labels and names the others in a warning', () => {
+    const raw = '* myContacts ::: Clientes ::: VIP ::: Família';
+    const { data, problems } = parseGroup(raw);
+    expect(data).toBe('Clientes');
+    expect(expectProblem(problems, 'group.extra_ignored', 'warning', raw).message).toContain('VIP, Família');
   });
 });
