@@ -7,7 +7,12 @@ import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './
 
 export const CHUNK_SIZE = 2000;
 
-export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'> & Partial<Pick<RunRecord, 'notes'>>;
+export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'> & Partial<Pick<RunRecord, 'notes' | 'review'>>;
+
+/** A run stopped before its end (cancelled, tab closed, storage error) can go on from its next chunk. */
+export function canResume(run: RunRecord): boolean {
+  return (run.status === 'interrupted' || run.status === 'cancelled' || run.status === 'failed') && run.review !== undefined;
+}
 
 export interface ImportHooks {
   onProgress?: (done: number, total: number) => void;
@@ -165,7 +170,7 @@ export async function resumeRun(db: ClientelaDb, runId: string, rows: readonly R
   const run = await db.runs.get(runId);
   if (!run) throw new Error(`run ${runId} not found`);
   // Only a run cut short goes on; a finished or undone one would import its rows a second time.
-  if (run.status !== 'interrupted' && run.status !== 'cancelled') return run;
+  if (!canResume(run)) return run;
   const groups = await loadGroupIndex(db);
   run.status = 'running';
   await db.runs.update(run.id, { status: 'running' });

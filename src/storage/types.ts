@@ -1,5 +1,6 @@
 import type { ClientRecord } from '../domain/entities/client';
 import type { Mapping } from '../domain/mapping';
+import type { RawClient } from '../domain/validateClient';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'interrupted' | 'failed' | 'undone';
 
@@ -10,6 +11,16 @@ export interface ImportOptions {
   existing: ExistingPolicy;
   /** Create the groups named in the file that do not exist yet (else such rows are errors). */
   createGroups: boolean;
+}
+
+/** What the user decided in the review, kept so that a resumed run reads the file the same way. */
+export interface ReviewChoices {
+  /** Values for the fields a row leaves blank (a Grupo for the whole file). */
+  defaults: RawClient;
+  /** Kinds of automatic fixes the user declined. */
+  declined: string[];
+  /** Cells corrected in the review table: [spreadsheet row number, values by field]. */
+  edits: [number, RawClient][];
 }
 
 export interface RunCounts {
@@ -35,6 +46,8 @@ export interface RunRecord {
   /** What the reader noticed about the file (formulas used by their values, merged cells…). */
   notes?: string[];
   options: ImportOptions;
+  /** Absent on runs from before resuming was possible: those cannot be resumed. */
+  review?: ReviewChoices;
   status: RunStatus;
   counts: RunCounts;
   /** Groups this run created (undo removes them). */

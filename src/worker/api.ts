@@ -1,10 +1,10 @@
 import * as Comlink from 'comlink';
-import { openWorkbook, type OpenedWorkbook, type ReadPhase, type SheetTable, type WorkbookInfo } from '../spreadsheet/read';
+import type { OpenedWorkbook, SheetTable, WorkbookInfo } from '../spreadsheet/read';
 import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
-import { describeFooterRow, detectHeaderRow, findFooterRows } from '../domain/table';
+import { detectHeaderRow } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
-import { countProblems, countStatuses, listReviewItems, markDuplicates, reviewTable, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type RowOptions, type StatusCounts } from '../domain/review';
+import { countProblems, countStatuses, listReviewItems, markDuplicates, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import type { Parsed, Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
@@ -14,9 +14,11 @@ import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
 import { loadRunLog, runImport, undoRun } from '../storage/importRun';
 import type { ImportOptions, RunRecord } from '../storage/types';
-import { requireSession, setSession, type Session } from './session';
+import { requireSession, setSession } from './session';
+import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
+import { resumeImport } from './resume';
 
-export type Progress = (done: number, total: number, phase: string) => void;
+export type { Progress };
 
 export interface FileSummary {
   fileName: string;
@@ -58,13 +60,6 @@ export interface ReviewPage {
 
 let cancelRequested = false;
 
-const PHASE_LABEL: Record<ReadPhase, string> = { sniffing: 'Identificando o arquivo', parsing: 'Abrindo a planilha', converting: 'Lendo as linhas' };
-
-async function sha256(bytes: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function sampleColumn(rows: readonly string[][], headerRow: number, column: number, limit: number): string[] {
   const values: string[] = [];
   for (let r = headerRow + 1; r < rows.length && values.length < limit; r++) {
@@ -72,10 +67,6 @@ function sampleColumn(rows: readonly string[][], headerRow: number, column: numb
     if (value !== '') values.push(value);
   }
   return values;
-}
-
-function rowOptions(session: Session): RowOptions {
-  return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false } };
 }
 
 function summarize(rows: readonly ReviewRow[], notes: string[]): ReviewSummary {
@@ -107,15 +98,12 @@ export const api = {
   /** Reads the file in the worker. A file it cannot read comes back as problems, never as a throw. */
   async openFile(file: File, onProgress?: Progress): Promise<Parsed<FileSummary | null>> {
     setSession(undefined);
-    onProgress?.(0, 1, 'Lendo o arquivo');
-    const buffer = await file.arrayBuffer();
-    const bytes = new Uint8Array(buffer);
-    const { data: workbook, problems } = openWorkbook(bytes, file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
+    const { workbook, hash, problems } = await readFile(file, onProgress);
     if (!workbook) return { data: null, problems };
     const { sheetIndex, sheet } = pickDataSheet(workbook);
     if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
     const notes = [...problems, ...sheet.problems].filter((p) => p.level !== 'error').map((p) => p.message);
-    setSession({ fileName: file.name, fileSize: file.size, fileHash: await sha256(buffer), workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, notes, reviewNotes: [] });
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: hash, workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, notes, reviewNotes: [] });
     onProgress?.(1, 1, 'Arquivo lido');
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
@@ -159,11 +147,7 @@ export const api = {
     session.mapping = mapping;
     session.defaults = defaults;
     const db = getDb();
-    const table = session.table.rows;
-    const footer = findFooterRows(table, session.headerRow);
-    session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
-    const rows = reviewTable(table.slice(0, footer[0] ?? table.length), session.headerRow, mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), rowOptions(session));
-    markDuplicates(rows, await loadDocumentIndex(db));
+    const rows = await reviewSessionRows(session, new Map(), onProgress);
     session.rows = rows;
     const headers = (session.table.rows[session.headerRow] ?? []).slice(0, mapping.length);
     while (headers.length < mapping.length) headers.push('');
@@ -205,11 +189,21 @@ export const api = {
     const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
     return runImport(
       getDb(),
-      { fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: [...session.notes, ...session.reviewNotes] },
+      {
+        fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping,
+        notes: [...session.notes, ...session.reviewNotes],
+        review: { defaults: session.defaults, declined: [...session.declined], edits: session.rows.filter((r) => Object.keys(r.edits).length > 0).map((r) => [r.rowNumber, r.edits]) },
+      },
       session.rows,
       options,
       { onProgress: (d, t) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested },
     );
+  },
+
+  /** Goes on with a run cut short, from the same file sent again (checked by its SHA-256). */
+  resumeImport(runId: string, file: File, onProgress?: Progress): Promise<Parsed<RunRecord | null>> {
+    cancelRequested = false;
+    return resumeImport(runId, file, { onProgress, isCancelled: () => cancelRequested });
   },
 
   cancelImport(): void {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { loadRunLog, markInterruptedRuns, runImport, undoRun } from '../../../src/storage/importRun';
+import { canResume, loadRunLog, markInterruptedRuns, resumeRun, runImport, undoRun } from '../../../src/storage/importRun';
 import { newGroup } from '../../../src/storage/groups';
 import type { ImportOptions, RunRecord, RunStatus } from '../../../src/storage/types';
 import type { ReviewRow } from '../../../src/domain/review';
@@ -212,6 +212,35 @@ describe('runImport: cancel and interruption', () => {
     expect(await db.runs.get(run.id)).toMatchObject({ status: 'cancelled', counts: { imported: 3 }, nextChunk: 1, endedAt: expect.any(Number) });
     expect((await db.clients.toArray()).map((c) => c.row).sort()).toEqual([2, 3, 4]);
     expect(await db.runLogs.count()).toBe(1);
+  });
+
+  it('a resumed run goes on from its next chunk: every row imported once, counts adding up', async () => {
+    const db = freshDb();
+    const rows = await review(db, table(validRows(1, 7)));
+    let chunksDone = 0;
+    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
+    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    expect(canResume(cancelled)).toBe(true);
+    const resumed = await resumeRun(db, cancelled.id, rows, {}, 3);
+    expect(resumed).toMatchObject({ status: 'done', nextChunk: 3, counts: { total: 7, imported: 7, updated: 0, skipped: 0, errors: 0 } });
+    expect((await db.clients.toArray()).map((c) => c.row ?? 0).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect((await loadRunLog(db, cancelled.id)).map((l) => l.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(canResume(resumed)).toBe(false);
+    // A finished run is never run twice.
+    expect(await resumeRun(db, cancelled.id, rows, {}, 3)).toMatchObject({ status: 'done' });
+    expect(await db.clients.count()).toBe(7);
+  });
+
+  it.each<[RunStatus, boolean, boolean]>([
+    ['interrupted', true, true], ['cancelled', true, true], ['failed', true, true],
+    ['done', true, false], ['undone', true, false], ['running', true, false],
+    ['interrupted', false, false],
+  ])('canResume: a %s run, choices kept %s → %s', (status, kept, expected) => {
+    const run: RunRecord = {
+      ...meta(), id: 'r', entity: 'clients', options: DEFAULTS, status, nextChunk: 1, createdGroupIds: [], startedAt: 0,
+      counts: { total: 9, imported: 3, updated: 0, skipped: 0, errors: 0 }, ...(kept ? { review: { defaults: {}, declined: [], edits: [] } } : {}),
+    };
+    expect(canResume(run)).toBe(expected);
   });
 
   it('markInterruptedRuns turns the runs left running into interrupted ones', async () => {

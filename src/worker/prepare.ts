@@ -1,0 +1,58 @@
+/**
+ * The steps a first import and a resumed one share: reading the file and reviewing its rows the way the
+ * user chose. Kept apart so that a resumed run cannot read the same file differently.
+ */
+import { openWorkbook, type OpenedWorkbook, type ReadPhase } from '../spreadsheet/read';
+import { describeFooterRow, findFooterRows } from '../domain/table';
+import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
+import type { Problem } from '../domain/problems';
+import { getDb } from '../storage/db';
+import { loadDocumentIndex } from '../storage/clients';
+import type { Session } from './session';
+
+export type Progress = (done: number, total: number, phase: string) => void;
+
+const PHASE_LABEL: Record<ReadPhase, string> = { sniffing: 'Identificando o arquivo', parsing: 'Abrindo a planilha', converting: 'Lendo as linhas' };
+
+async function sha256(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface ReadFile {
+  workbook: OpenedWorkbook | null;
+  /** SHA-256 of the bytes: tells the same file from another with the same name. */
+  hash: string;
+  problems: Problem[];
+}
+
+/** Reads the file's bytes into a workbook (never throws: a file it cannot read comes back as problems). */
+export async function readFile(file: File, onProgress?: Progress): Promise<ReadFile> {
+  onProgress?.(0, 1, 'Lendo o arquivo');
+  const buffer = await file.arrayBuffer();
+  const { data, problems } = openWorkbook(new Uint8Array(buffer), file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
+  return { workbook: data, hash: await sha256(buffer), problems };
+}
+
+export function rowOptions(session: Session): RowOptions {
+  return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false } };
+}
+
+/**
+ * Every data row of the session's sheet, validated with the session's mapping, defaults, declined fixes
+ * and review edits, and checked for repeats in the file and in storage. A report's footer is left out
+ * and said in `session.reviewNotes`.
+ */
+export async function reviewSessionRows(session: Session, edits: ReadonlyMap<number, ReviewRow['edits']>, onProgress?: Progress): Promise<ReviewRow[]> {
+  const table = session.table.rows;
+  const footer = findFooterRows(table, session.headerRow);
+  session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
+  const options = rowOptions(session);
+  const rows = reviewTable(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), options);
+  const reviewed = edits.size === 0 ? rows : rows.map((row) => {
+    const typed = edits.get(row.rowNumber);
+    return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
+  });
+  markDuplicates(reviewed, await loadDocumentIndex(getDb()));
+  return reviewed;
+}

@@ -1,0 +1,45 @@
+/**
+ * Resuming a run cut short (tab closed, "Cancelar", a storage error): the user sends the same file again;
+ * it is read and reviewed exactly as the first time (same tab, header row, mapping, defaults, declined
+ * fixes and review edits, all kept in the run) and the import goes on from the run's next chunk.
+ */
+import type { Parsed, Problem } from '../domain/problems';
+import { getDb } from '../storage/db';
+import { canResume, resumeRun } from '../storage/importRun';
+import type { RunRecord } from '../storage/types';
+import { readFile, reviewSessionRows, type Progress } from './prepare';
+import { setSession, type Session } from './session';
+
+function refuse(code: string, message: string): Parsed<null> {
+  return { data: null, problems: [{ code, field: '', value: '', level: 'error', message } satisfies Problem] };
+}
+
+function otherFile(file: File, run: RunRecord): Parsed<null> {
+  return refuse('resume.other_file',
+    `"${file.name}" não é o mesmo arquivo da importação interrompida ("${run.fileName}"), ou ele foi alterado depois. Para retomar, envie exatamente o mesmo arquivo, sem alterações; para importar outro, use "Importar dados".`);
+}
+
+export async function resumeImport(runId: string, file: File, hooks: { onProgress?: Progress; isCancelled: () => boolean }): Promise<Parsed<RunRecord | null>> {
+  const db = getDb();
+  const run = await db.runs.get(runId);
+  if (!run) return refuse('resume.not_found', 'Esta importação não existe mais.');
+  if (!canResume(run)) return refuse('resume.not_resumable', 'Esta importação não pode ser retomada: ela já terminou, foi desfeita ou foi feita por uma versão anterior do sistema.');
+  setSession(undefined);
+  const read = await readFile(file, hooks.onProgress);
+  if (!read.workbook) return { data: null, problems: read.problems };
+  if (read.hash !== run.fileHash) return otherFile(file, run);
+  const sheetIndex = read.workbook.info.sheets.findIndex((s) => s.name === run.sheet);
+  const sheet = read.workbook.readSheet(Math.max(0, sheetIndex));
+  if (!sheet.data) return { data: null, problems: sheet.problems };
+  const review = run.review ?? { defaults: {}, declined: [], edits: [] };
+  const session: Session = {
+    fileName: run.fileName, fileSize: run.fileSize, fileHash: run.fileHash, workbook: read.workbook, sheetIndex, table: sheet.data,
+    headerRow: run.headerRow - 1, mapping: run.mapping, rows: [], declined: new Set(review.declined), defaults: review.defaults, notes: run.notes ?? [], reviewNotes: [],
+  };
+  setSession(session);
+  session.rows = await reviewSessionRows(session, new Map(review.edits), hooks.onProgress);
+  // The same bytes read the same way give the same rows; anything else would shift the chunks.
+  if (session.rows.length !== run.counts.total) return otherFile(file, run);
+  const resumed = await resumeRun(db, runId, session.rows, { onProgress: (d, t) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled });
+  return { data: resumed, problems: [] };
+}
