@@ -182,36 +182,6 @@ export async function markInterruptedRuns(db: ClientelaDb): Promise<number> {
   return db.runs.where('status').equals('running').modify({ status: 'interrupted' });
 }
 
-/**
- * Undoes a run: removes the clients it created, restores the ones it updated, removes the groups it
- * created that no client uses anymore. Atomic.
- */
-export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord> {
-  // Invariant: an undo happens whole or not at all; the run is marked undone in the same transaction.
-  return db.transaction('rw', db.clients, db.groups, db.runs, db.runLogs, async () => {
-    const run = await db.runs.get(runId);
-    if (!run) throw new Error(`run ${runId} not found`);
-    if (run.status === 'undone') return run;
-    const chunks = await db.runLogs.where('[runId+chunk]').between([runId, -Infinity], [runId, Infinity]).toArray();
-    const created: string[] = [];
-    const restored: ClientRecord[] = [];
-    for (const chunk of chunks) {
-      for (const row of chunk.rows) {
-        if (row.status === 'imported' && row.clientId) created.push(row.clientId);
-        if (row.status === 'updated' && row.before) restored.push(row.before);
-      }
-    }
-    await db.clients.bulkDelete(created);
-    await db.clients.bulkPut(restored);
-    for (const groupId of run.createdGroupIds) {
-      if ((await db.clients.where('groupId').equals(groupId).count()) === 0) await db.groups.delete(groupId);
-    }
-    const undone: RunRecord = { ...run, status: 'undone', undoneAt: Date.now() };
-    await db.runs.put(undone);
-    return undone;
-  });
-}
-
 export async function loadRunLog(db: ClientelaDb, runId: string): Promise<LogRow[]> {
   const chunks = await db.runLogs.where('[runId+chunk]').between([runId, -Infinity], [runId, Infinity]).toArray();
   return chunks.flatMap((c) => c.rows);

@@ -12,7 +12,8 @@ import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
 import { clientToRow, exportHeader } from '../domain/exportClients';
 import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
-import { loadRunLog, runImport, undoRun } from '../storage/importRun';
+import { loadRunLog, runImport } from '../storage/importRun';
+import { checkUndo, undoRun, type UndoCheck } from '../storage/undoRun';
 import type { ImportOptions, RunRecord } from '../storage/types';
 import { requireSession, setSession } from './session';
 import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
@@ -208,6 +209,11 @@ export const api = {
 
   cancelImport(): void {
     cancelRequested = true;
+  },
+
+  /** What undoing would run into (a later run on the same clients, hand edits since), asked before confirming. */
+  checkUndo(runId: string): Promise<UndoCheck> {
+    return checkUndo(getDb(), runId);
   },
 
   undoRun(runId: string): Promise<RunRecord> {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { canResume, loadRunLog, markInterruptedRuns, resumeRun, runImport, undoRun } from '../../../src/storage/importRun';
+import { canResume, loadRunLog, markInterruptedRuns, resumeRun, runImport } from '../../../src/storage/importRun';
+import { checkUndo, undoRun } from '../../../src/storage/undoRun';
 import { newGroup } from '../../../src/storage/groups';
 import type { ImportOptions, RunRecord, RunStatus } from '../../../src/storage/types';
 import type { ReviewRow } from '../../../src/domain/review';
@@ -309,6 +310,38 @@ describe('undoRun', () => {
 
     expect(await db.groups.get(newGroupId)).toBeDefined();
     expect((await db.clients.toArray()).map((c) => [c.id, c.groupId])).toEqual([[client1.id, newGroupId]]);
+  });
+});
+
+describe('undo is a stack: a later run on the same clients is undone first', () => {
+  it('refuses to undo a run while a later run that updated its clients stands, then undoes both in order', async () => {
+    const db = freshDb();
+    const empty = await snapshot(db);
+    const first = await runImport(db, meta(), await review(db, table([validRow(1), validRow(2)])), DEFAULTS);
+    const renamed = [...validRow(1)];
+    renamed[0] = 'Cliente Um Renomeado';
+    const second = await runImport(db, meta(), await review(db, table([renamed])), { existing: 'replace', createGroups: true });
+    expect(second.counts.updated).toBe(1);
+
+    expect(await checkUndo(db, first.id)).toEqual({ blockedBy: expect.objectContaining({ id: second.id }), editedSince: 0 });
+    const afterBoth = await snapshot(db);
+    expect(await undoRun(db, first.id)).toMatchObject({ status: 'done' });
+    expect(await snapshot(db)).toEqual(afterBoth);
+
+    expect((await checkUndo(db, second.id)).blockedBy).toBeNull();
+    await undoRun(db, second.id);
+    expect((await checkUndo(db, first.id)).blockedBy).toBeNull();
+    await undoRun(db, first.id);
+    expect((await snapshot(db)).clients).toEqual(empty.clients);
+  });
+
+  it('a later run on other clients does not block; hand edits since the run are counted for the confirmation', async () => {
+    const db = freshDb();
+    const run = await runImport(db, meta(), await review(db, table([validRow(1), validRow(2)])), DEFAULTS);
+    await runImport(db, meta(), await review(db, table([validRow(3)])), DEFAULTS);
+    const client = (await db.clients.filter((c) => c.runId === run.id).first()) ?? fail('client missing');
+    await db.clients.put({ ...client, name: 'Editado à mão', updatedAt: (run.endedAt ?? 0) + 1 });
+    expect(await checkUndo(db, run.id)).toEqual({ blockedBy: null, editedSince: 1 });
   });
 });
 

@@ -1,0 +1,67 @@
+/**
+ * Undoing a run: what it created is removed, what it updated goes back to how it was, atomically. Runs
+ * are undone like a stack: while a later run that changed the same clients stands, this one cannot be
+ * undone (its "before" would overwrite the later run's work, and the later run's undo would bring back
+ * clients this one removed).
+ */
+import type { ClientRecord } from '../domain/entities/client';
+import type { ClientelaDb } from './db';
+import { loadRunLog } from './importRun';
+import type { RunRecord } from './types';
+
+export interface UndoCheck {
+  /** A later run, not undone, that changed clients this run wrote: undo that one first. */
+  blockedBy: RunRecord | null;
+  /** Clients this run wrote that were edited by hand since: undoing discards those edits too. */
+  editedSince: number;
+}
+
+/** The ids of the clients a run created and updated. */
+async function touchedBy(db: ClientelaDb, runId: string): Promise<Set<string>> {
+  const log = await loadRunLog(db, runId);
+  return new Set(log.flatMap((row) => ((row.status === 'imported' || row.status === 'updated') && row.clientId ? [row.clientId] : [])));
+}
+
+/** What undoing the run would run into, for the confirmation the user sees first. */
+export async function checkUndo(db: ClientelaDb, runId: string): Promise<UndoCheck> {
+  const run = await db.runs.get(runId);
+  if (!run || run.status === 'undone') return { blockedBy: null, editedSince: 0 };
+  const mine = await touchedBy(db, runId);
+  const later = (await db.runs.where('startedAt').aboveOrEqual(run.startedAt).toArray()).filter((r) => r.status !== 'undone' && r.id !== run.id);
+  for (const other of later.sort((a, b) => b.startedAt - a.startedAt)) {
+    const theirs = await touchedBy(db, other.id);
+    if ([...theirs].some((id) => mine.has(id))) return { blockedBy: other, editedSince: 0 };
+  }
+  const since = run.endedAt ?? run.startedAt;
+  const current = await db.clients.bulkGet([...mine]);
+  const editedSince = current.filter((c) => c !== undefined && c.updatedAt > since).length;
+  return { blockedBy: null, editedSince };
+}
+
+/**
+ * Undoes a run: removes the clients it created, restores the ones it updated, removes the groups it
+ * created that no client uses anymore. Atomic. Refused (the run comes back unchanged) while a later run
+ * that changed the same clients stands.
+ */
+export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord> {
+  // Invariant: an undo happens whole or not at all; the run is marked undone in the same transaction.
+  return db.transaction('rw', db.clients, db.groups, db.runs, db.runLogs, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) throw new Error(`run ${runId} not found`);
+    if (run.status === 'undone' || (await checkUndo(db, runId)).blockedBy !== null) return run;
+    const created: string[] = [];
+    const restored: ClientRecord[] = [];
+    for (const row of await loadRunLog(db, runId)) {
+      if (row.status === 'imported' && row.clientId) created.push(row.clientId);
+      if (row.status === 'updated' && row.before) restored.push(row.before);
+    }
+    await db.clients.bulkDelete(created);
+    await db.clients.bulkPut(restored);
+    for (const groupId of run.createdGroupIds) {
+      if ((await db.clients.where('groupId').equals(groupId).count()) === 0) await db.groups.delete(groupId);
+    }
+    const undone: RunRecord = { ...run, status: 'undone', undoneAt: Date.now() };
+    await db.runs.put(undone);
+    return undone;
+  });
+}
