@@ -3,6 +3,7 @@ import type { Mapping } from './mapping';
 import type { Problem } from './problems';
 import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
 import { describeProblemKind } from './problemKinds';
+import { toMatchKey } from './text';
 import { validateClient, type RawClient } from './validateClient';
 
 /**
@@ -36,12 +37,14 @@ function unneutralize(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+const FIELD_BY_KEY = new Map<string, FieldDef>(CLIENT_FIELDS.map((f) => [f.key, f]));
+/** The field each prefix column ("DDD do Telefone") belongs to, by the prefix's mapping key. */
+const FIELD_BY_PREFIX = new Map<string, FieldDef>([...FIELD_BY_KEY.values()].flatMap((f) => (f.prefixColumn ? [[f.prefixColumn.key, f] as const] : [])));
+
 /**
  * A cell that says nothing for its field: empty, or only what the field's rule drops without a complaint
  * (Google Contacts' "* myContacts" in Group Membership). A default fills it.
  */
-const FIELD_BY_KEY = new Map<string, FieldDef>(CLIENT_FIELDS.map((f) => [f.key, f]));
-
 function saysNothing(key: ClientFieldKey, value: string | undefined): boolean {
   if (value === undefined || value.trim() === '') return true;
   const field = FIELD_BY_KEY.get(key);
@@ -55,8 +58,14 @@ function saysNothing(key: ClientFieldKey, value: string | undefined): boolean {
  */
 export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}, defaults: RawClient = {}): RawClient {
   const raw: RawClient = {};
+  const prefixes = new Map<FieldDef, string>();
   mapping.forEach((key, column) => {
     if (key === null) return;
+    const owner = FIELD_BY_PREFIX.get(key);
+    if (owner) {
+      if ((prefixes.get(owner) ?? '').trim() === '') prefixes.set(owner, cells[column] ?? '');
+      return;
+    }
     const field = key as ClientFieldKey;
     const value = unneutralize(cells[column] ?? '');
     const before = raw[field] ?? '';
@@ -65,6 +74,11 @@ export function toRawClient(cells: readonly string[], mapping: Mapping, edits: R
     if (before.trim() === '') raw[field] = value;
     else if (joinWith !== undefined && value.trim() !== '') raw[field] = `${before}${joinWith}${value}`;
   });
+  for (const [field, prefix] of prefixes) {
+    const key = field.key as ClientFieldKey;
+    const value = raw[key];
+    if (value !== undefined && field.prefixColumn) raw[key] = field.prefixColumn.prepend(prefix, value);
+  }
   for (const [key, value] of Object.entries(defaults) as [ClientFieldKey, string][]) {
     if (value.trim() !== '' && saysNothing(key, raw[key])) raw[key] = value;
   }
@@ -159,6 +173,30 @@ export interface ProblemKind {
   title: string;
   /** The first occurrence's sentence. */
   example: string;
+}
+
+export interface NewGroup {
+  name: string;
+  /** Rows ready to import that name it. */
+  rows: number;
+}
+
+/**
+ * The groups the rows ready to import name that do not exist yet (`known`: the stored groups' keys,
+ * names without case or accents), most used first: created by the import, or — when the user says not
+ * to create groups — the reason those rows will not be imported.
+ */
+export function listNewGroups(rows: readonly ReviewRow[], known: ReadonlySet<string>): NewGroup[] {
+  const byKey = new Map<string, NewGroup>();
+  for (const row of rows) {
+    if ((row.status !== 'ready' && row.status !== 'fixed') || row.draft.group === '') continue;
+    const key = toMatchKey(row.draft.group);
+    if (known.has(key)) continue;
+    const entry = byKey.get(key) ?? { name: row.draft.group, rows: 0 };
+    entry.rows++;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].sort((a, b) => b.rows - a.rows);
 }
 
 export function countProblems(rows: readonly ReviewRow[]): ProblemKind[] {

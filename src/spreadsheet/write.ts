@@ -14,9 +14,26 @@ export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Excel's limit for the text of one cell; SheetJS refuses to write a longer one. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * A text too long for an Excel cell is cut, and says so in the cell itself: a whole export never fails
+ * for one long note (the CSV export keeps it whole).
+ */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const note = ` … [texto cortado: o original tem ${text.length.toLocaleString('pt-BR')} caracteres e o Excel aceita até ${MAX_CELL_TEXT.toLocaleString('pt-BR')} numa célula; exporte em CSV para tê-lo inteiro]`;
+  return text.slice(0, MAX_CELL_TEXT - note.length) + note;
+}
+
+function prepareText(text: string): string {
+  return fitCellText(neutralizeFormula(text));
+}
+
 function toSheet(header: readonly string[], rows: readonly (readonly OutCell[])[], textColumns: ReadonlySet<number>): XLSX.WorkSheet {
   // Headers too: the error workbook repeats the headers of the user's file.
-  const aoa: OutCell[][] = [header.map(neutralizeFormula), ...rows.map((r) => r.map((c) => (typeof c === 'string' ? neutralizeFormula(c) : c)))];
+  const aoa: OutCell[][] = [header.map(prepareText), ...rows.map((r) => r.map((c) => (typeof c === 'string' ? prepareText(c) : c)))];
   // UTC: dates going out are calendar days at UTC midnight; without it SheetJS shifts them by the local
   // offset and a browser in Brazil (UTC-3) writes the day before (25/12/1980 became 24/12/1980).
   const sheet = XLSX.utils.aoa_to_sheet(aoa, { cellDates: true, dateNF: 'dd/mm/yyyy', UTC: true });

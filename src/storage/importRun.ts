@@ -72,7 +72,7 @@ function rejectMissingGroup(row: ReviewRow): LogRow {
     cells: row.cells,
     messages: [
       ...toMessages(row),
-      { code: 'group.not_found', field: 'group', level: 'error', message: `O grupo "${row.draft.group}" não existe. Crie o grupo antes ou permita a criação de grupos na importação.` },
+      { code: 'group.not_found', field: 'group', level: 'error', message: `O grupo "${row.draft.group}" não existe e a importação foi feita sem criar grupos. Para importar esta linha, importe a planilha de novo com a opção "Criar os grupos que ainda não existem" marcada, ou troque o grupo pelo de um grupo existente.` },
     ],
   };
 }

@@ -2,9 +2,9 @@ import * as Comlink from 'comlink';
 import type { OpenedWorkbook, SheetTable, WorkbookInfo } from '../spreadsheet/read';
 import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
-import { detectHeaderRow } from '../domain/table';
+import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
-import { countProblems, countStatuses, listReviewItems, markDuplicates, validateRow, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
+import { countProblems, countStatuses, listNewGroups, listReviewItems, markDuplicates, validateRow, type NewGroup, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import type { Parsed, Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
@@ -12,6 +12,7 @@ import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
 import { clientToRow, exportHeader } from '../domain/exportClients';
 import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
+import { loadGroupIndex } from '../storage/groups';
 import { loadRunLog, runImport } from '../storage/importRun';
 import { checkUndo, undoRun, type UndoCheck } from '../storage/undoRun';
 import type { ImportOptions, RunRecord } from '../storage/types';
@@ -52,6 +53,8 @@ export interface ReviewSummary {
   notes: string[];
   counts: StatusCounts;
   problems: ReturnType<typeof countProblems>;
+  /** Groups named by rows ready to import that do not exist yet. */
+  newGroups: NewGroup[];
 }
 
 export interface ReviewPage {
@@ -70,8 +73,9 @@ function sampleColumn(rows: readonly string[][], headerRow: number, column: numb
   return values;
 }
 
-function summarize(rows: readonly ReviewRow[], notes: string[]): ReviewSummary {
-  return { total: rows.length, notes, counts: countStatuses(rows), problems: countProblems(rows) };
+async function summarize(rows: readonly ReviewRow[], notes: string[]): Promise<ReviewSummary> {
+  const known = new Set((await loadGroupIndex(getDb())).keys());
+  return { total: rows.length, notes, counts: countStatuses(rows), problems: countProblems(rows), newGroups: listNewGroups(rows, known) };
 }
 
 /** Tabs scored when choosing where the data is; a workbook with more is opened on its first filled tab. */
@@ -79,14 +83,17 @@ const MAX_SHEETS_SCORED = 12;
 
 /**
  * The tab to start on: the one whose header row names the most client fields (offices often put an
- * instructions tab first), else the first tab with data. The user can still pick another.
+ * instructions tab first), else the first tab with data. A tab hidden in Excel (often an old copy) is
+ * chosen only when no visible tab has data. The user can still pick another.
  */
 function pickDataSheet(workbook: OpenedWorkbook): { sheetIndex: number; sheet: Parsed<SheetTable | null> } {
-  const firstFilled = Math.max(0, workbook.info.sheets.findIndex((s) => !s.empty));
+  const sheets = workbook.info.sheets;
+  const visibleFilled = sheets.findIndex((s) => !s.empty && s.hidden !== true);
+  const firstFilled = Math.max(0, visibleFilled >= 0 ? visibleFilled : sheets.findIndex((s) => !s.empty));
   let best = { sheetIndex: firstFilled, sheet: workbook.readSheet(firstFilled), score: -1 };
-  const candidates = workbook.info.sheets.length <= MAX_SHEETS_SCORED ? workbook.info.sheets : [];
+  const candidates = sheets.length <= MAX_SHEETS_SCORED ? sheets : [];
   candidates.forEach((info, index) => {
-    if (info.empty) return;
+    if (info.empty || (info.hidden === true && visibleFilled >= 0)) return;
     const sheet = index === best.sheetIndex ? best.sheet : workbook.readSheet(index);
     const rows = sheet.data?.rows ?? [];
     const score = countNamedFields(rows[detectHeaderRow(rows)] ?? [], CLIENT_FIELDS);
@@ -135,11 +142,12 @@ export const api = {
     const fromProfile = profile !== undefined && profile.mapping.length === width;
     const mapping = fromProfile ? profile.mapping : suggestMapping(columns.map((c) => ({ header: c.header, values: sampleColumn(rows, header, c.index, 50) })), CLIENT_FIELDS);
     session.headerRow = header;
-    const dataRows = rows.slice(header + 1).filter((r) => r.some((c) => c.trim() !== '')).length;
+    // A report's footer ("Total de registros: 25") is not counted: the review leaves it out too.
+    const dataRows = rows.slice(header + 1).filter((r) => r.some((c) => c.trim() !== '')).length - findFooterRows(rows, header).length;
     if (dataRows === 0 && !problems.some((p) => p.code === 'sheet.no_data')) {
       problems.push({ code: 'sheet.no_data', field: '', value: '', level: 'warning', message: 'Não há nenhuma linha de dados abaixo da linha do cabeçalho. Confira a aba e a linha do cabeçalho escolhidas.' });
     }
-    return { data: { headerRow: header, topRows: rows.slice(0, 15).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
+    return { data: { headerRow: header, topRows: rows.slice(0, Math.max(HEADER_SCAN_ROWS, header + 1)).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
   },
 
   /** Normalizes and validates every row, checks duplicates and registered documents, remembers the mapping. */
@@ -241,7 +249,17 @@ export const api = {
     const failed = (await loadRunLog(db, runId)).filter((r) => r.status === 'error');
     const width = Math.max(run?.headers.length ?? 0, ...failed.map((r) => r.cells?.length ?? 0));
     const header = [...Array.from({ length: width }, (_, i) => run?.headers[i] || columnLetter(i)), 'Linha original', 'Erros'];
-    const rows = failed.map((r) => [...Array.from({ length: width }, (_, i) => r.cells?.[i] ?? ''), String(r.row), (r.messages ?? []).filter((m) => m.level === 'error').map((m) => m.message).join(' | ')]);
+    // What the user already corrected in the review goes back in its column: the file to fix starts from there.
+    const edits = new Map(run?.review?.edits ?? []);
+    const cellsOf = (r: (typeof failed)[number]): string[] => {
+      const cells = Array.from({ length: width }, (_, i) => r.cells?.[i] ?? '');
+      for (const [field, value] of Object.entries(edits.get(r.row) ?? {})) {
+        const column = run?.mapping.indexOf(field) ?? -1;
+        if (column >= 0 && value !== undefined) cells[column] = value;
+      }
+      return cells;
+    };
+    const rows = failed.map((r) => [...cellsOf(r), String(r.row), (r.messages ?? []).filter((m) => m.level === 'error').map((m) => m.message).join(' | ')]);
     const bytes = writeWorkbook([{ name: 'Erros', header, rows, textColumns: new Set(Array.from({ length: width }, (_, i) => i)) }], format);
     return Comlink.transfer(bytes, [bytes.buffer]);
   },

@@ -32,13 +32,20 @@ describe('MappingGrid', () => {
     expect(within(rows[2] ?? document.body).getByText('(sem cabeçalho)')).toBeInTheDocument();
   });
 
-  it('offers every field of the entity plus "Ignorar coluna", required ones marked *', () => {
+  it('offers every field of the entity plus "Ignorar coluna", required ones marked *, and the DDD of each phone after it', () => {
     renderGrid([null, null, null]);
     const options = within(screen.getByLabelText('Dado do sistema da coluna A')).getAllByRole('option').map((o) => o.textContent);
     expect(options[0]).toBe('Ignorar coluna');
     expect(options).toContain('CPF/CNPJ*');
-    expect(options).toContain('Celular');
-    expect(options).toHaveLength(CLIENT_FIELDS.length + 1);
+    expect(options.slice(options.indexOf('Celular'), options.indexOf('Celular') + 4)).toEqual(['Celular', 'DDD do Celular', 'Telefone', 'DDD do Telefone']);
+    expect(options).toHaveLength(CLIENT_FIELDS.length + 3);
+  });
+
+  it('a CPF column and a CNPJ column may both feed CPF/CNPJ; two e-mail columns may not', () => {
+    renderGrid(['document', 'document', null]);
+    expect(screen.queryByText('Escolhido em mais de uma coluna')).not.toBeInTheDocument();
+    renderGrid(['email', 'email', null]);
+    expect(screen.getAllByText('Escolhido em mais de uma coluna')).toHaveLength(2);
   });
 
   it('hands the new mapping to the callback when the user picks a field', async () => {

@@ -7,6 +7,7 @@ import type { ReviewSummary } from '../../src/worker/api';
 const summary: ReviewSummary = {
   total: 3,
   notes: [],
+  newGroups: [],
   counts: { ready: 1, fixed: 1, error: 1, duplicate: 0, existing: 0 },
   problems: [
     { code: 'cpf.check_digits', level: 'error', count: 1, title: 'CPF com dígitos verificadores errados', example: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.' },

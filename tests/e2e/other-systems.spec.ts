@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { ImportPage } from './pages/importPage';
 import { readStoredClients } from './pages/storedClients';
-import { buildCsv } from '../support/spreadsheets/text';
+import { buildCp1252Csv, buildCsv } from '../support/spreadsheets/text';
 import { buildXlsx } from '../support/spreadsheets/build';
 import { formatCpf, makeCnpj, makeCpf } from '../support/brazil';
 
@@ -89,4 +89,32 @@ test('an ERP report: the total line below the data is said and left out; undoing
   await expect(page.getByText(/Esta importação foi desfeita/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Desfazer importação' })).toHaveCount(0);
   expect(await readStoredClients(page)).toHaveLength(0);
+});
+
+/** An ERP's CSV: the CPF and the CNPJ in columns of their own, and each phone's DDD in the column before it. */
+function buildErpSplitColumns(): Buffer {
+  return Buffer.from(
+    buildCp1252Csv([
+      ['Código', 'Razão Social', 'CPF', 'CNPJ', 'DDD', 'Telefone', 'DDD Celular', 'Celular', 'E-mail', 'Área'],
+      ['001', 'Padaria Estrela Ltda', '', makeCnpj('112223330001'), '11', '3456-7890', '', '', 'contato@estrela.com.br', 'Empresas'],
+      ['002', 'José Conceição', formatCpf(makeCpf(601)), '', '', '', '021', '98765-4321', 'jose@exemplo.com.br', 'Pessoas'],
+    ]),
+  );
+}
+
+test('an ERP export with CPF and CNPJ apart and each DDD in its own column imports whole', async ({ page }) => {
+  const wizard = new ImportPage(page);
+  await wizard.open();
+  await wizard.upload('clientes-erp.csv', buildErpSplitColumns(), 'text/csv');
+  await wizard.next();
+  for (const [letter, key] of [['C', 'document'], ['D', 'document'], ['E', 'phone.ddd'], ['F', 'phone'], ['G', 'mobile.ddd'], ['H', 'mobile'], ['J', 'group']] as const) {
+    await expect(wizard.mappingSelect(letter)).toHaveValue(key);
+  }
+  await expect(page.getByText('CPF/CNPJ vem da primeira coluna preenchida de cada linha entre C (CPF), D (CNPJ).')).toBeVisible();
+  await wizard.next();
+  await expect(page.locator('.stat', { hasText: 'com erros' })).toContainText('0');
+  await wizard.startImport();
+  const stored = await readStoredClients(page);
+  expect(stored.find((c) => c.document === makeCnpj('112223330001'))).toMatchObject({ name: 'Padaria Estrela Ltda', kind: 'PJ' });
+  expect(stored.find((c) => c.document === makeCpf(601))).toMatchObject({ name: 'José Conceição', mobile: '+5521987654321' });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EntityDef, FieldDef, ParseContext } from './field';
-import { parseCep, parseDate, parseDocument, parseEmail, parseGroup, parseKind, parseLongText, parsePhone, parseText, parseUf, splitEmails, UF_NAMES } from '../rules';
+import { parseCep, parseDate, parseDocument, parseEmail, parseGroup, parseKind, parseLongText, parsePhone, parseText, parseUf, prependDdd, splitEmails, UF_NAMES } from '../rules';
 import type { RuleResult } from '../problems';
 
 function documentOnly(raw: string): RuleResult<string> {
@@ -20,7 +20,7 @@ function firstEmail(raw: string): RuleResult<string> {
 export const CLIENT_FIELDS = [
   { key: 'name', label: 'Nome/Razão Social', required: true, format: 'text', example: 'Maria da Silva',
     description: 'Nome completo da pessoa ou razão social da empresa.',
-    synonyms: ['nome', 'nome completo', 'razao social', 'nome razao social', 'cliente', 'nome do cliente', 'name', 'full name', 'nome cliente', 'contato', 'first name'],
+    synonyms: ['nome', 'nome completo', 'razao social', 'nome razao social', 'cliente', 'nome do cliente', 'name', 'full name', 'nome cliente', 'contato', 'first name', 'paciente', 'nome do paciente', 'nome paciente', 'cliente nome', 'nome razao', 'nome empresarial'],
     parts: {
       first: ['nome', 'first name', 'given name', 'primeiro nome', 'prenome'],
       rest: ['middle name', 'additional name', 'nome do meio', 'segundo nome', 'last name', 'family name', 'surname', 'sobrenome', 'ultimo nome'],
@@ -31,7 +31,8 @@ export const CLIENT_FIELDS = [
     synonyms: ['fantasia', 'nome fantasia', 'apelido', 'nome comercial', 'trade name'], parse: parseText },
   { key: 'document', label: 'CPF/CNPJ', required: true, format: 'document', example: '123.456.789-09',
     description: 'CPF (11 dígitos) ou CNPJ (14 caracteres, também o novo CNPJ com letras). Pontos, traços e barras são aceitos.',
-    synonyms: ['cpf', 'cnpj', 'cpf cnpj', 'cnpj cpf', 'documento', 'cpf ou cnpj', 'cnpj ou cpf', 'n documento', 'numero documento', 'inscricao federal', 'cpf cnpj cliente'],
+    synonyms: ['cpf', 'cnpj', 'cpf cnpj', 'cnpj cpf', 'documento', 'cpf ou cnpj', 'cnpj ou cpf', 'n documento', 'numero documento', 'inscricao federal', 'cpf cnpj cliente', 'cpf do cliente', 'cpf do paciente', 'cnpj do cliente'],
+    firstOfSeveral: true,
     parse: documentOnly },
   { key: 'kind', label: 'Tipo de pessoa', required: false, format: 'kind', example: 'PF', options: ['PF', 'PJ'],
     description: 'PF (pessoa física) ou PJ (pessoa jurídica). Se ficar vazio, é deduzido do CPF/CNPJ.',
@@ -39,11 +40,13 @@ export const CLIENT_FIELDS = [
     parse: parseKind },
   { key: 'mobile', label: 'Celular', required: 'phone', format: 'phone', example: '(11) 98765-4321',
     description: 'Celular com DDD. Informe Celular e/ou Telefone.',
-    synonyms: ['celular', 'cel', 'whatsapp', 'whats', 'zap', 'mobile', 'telefone celular', 'fone celular', 'tel celular', 'mobile phone', 'phone 1 value', 'celular whatsapp', 'celular 1'],
+    synonyms: ['celular', 'cel', 'whatsapp', 'whats', 'zap', 'mobile', 'telefone celular', 'fone celular', 'tel celular', 'mobile phone', 'phone 1 value', 'celular whatsapp', 'celular 1', 'tel cel', 'fone cel', 'telefone cel', 'cel whatsapp'],
+    prefixColumn: { key: 'mobile.ddd', label: 'DDD do Celular', synonyms: ['ddd celular', 'ddd cel', 'ddd do celular', 'ddd whatsapp', 'ddd cel whatsapp'], prepend: prependDdd },
     parse: (raw: string) => parsePhone(raw, 'mobile') },
   { key: 'phone', label: 'Telefone', required: 'phone', format: 'phone', example: '(11) 3456-7890',
     description: 'Telefone fixo com DDD. Informe Celular e/ou Telefone.',
-    synonyms: ['telefone', 'fone', 'tel', 'telefone fixo', 'fone fixo', 'telefone comercial', 'fone comercial', 'phone', 'telefone 1', 'fone 1', 'phone 2 value', 'tel comercial', 'tel fixo', 'telefone residencial', 'fone residencial', 'tel residencial', 'business phone', 'home phone', 'primary phone', 'telefone principal'],
+    synonyms: ['telefone', 'fone', 'tel', 'telefone fixo', 'fone fixo', 'telefone comercial', 'fone comercial', 'phone', 'telefone 1', 'fone 1', 'phone 2 value', 'tel comercial', 'tel fixo', 'telefone residencial', 'fone residencial', 'tel residencial', 'business phone', 'home phone', 'primary phone', 'telefone principal', 'tel res', 'tel com', 'fone res', 'fone com'],
+    prefixColumn: { key: 'phone.ddd', label: 'DDD do Telefone', synonyms: ['ddd telefone', 'ddd fone', 'ddd tel', 'ddd do telefone', 'ddd fixo', 'ddd comercial', 'ddd residencial', 'ddd tel res', 'ddd tel com'], prepend: prependDdd },
     parse: (raw: string) => parsePhone(raw, 'landline') },
   { key: 'email', label: 'E-mail principal', required: true, format: 'email', example: 'maria@exemplo.com.br',
     description: 'Endereço de e-mail principal. Se a célula tiver dois e-mails, o segundo vira o e-mail secundário.',
@@ -55,7 +58,7 @@ export const CLIENT_FIELDS = [
     parse: parseEmail },
   { key: 'group', label: 'Grupo', required: true, format: 'group', example: 'Clientes ativos',
     description: 'Grupo do cliente (por exemplo, uma área de atuação ou carteira). Um grupo que ainda não existe é criado na importação.',
-    synonyms: ['grupo', 'categoria', 'segmento', 'group', 'carteira', 'grupo de clientes', 'classificacao', 'group membership', 'labels', 'categories', 'categorias'], parse: parseGroup },
+    synonyms: ['grupo', 'categoria', 'segmento', 'group', 'carteira', 'grupo de clientes', 'classificacao', 'group membership', 'labels', 'categories', 'categorias', 'area', 'area de atuacao', 'setor'], parse: parseGroup },
   { key: 'birthDate', label: 'Data de nascimento/fundação', required: false, format: 'date', example: '25/12/1980',
     description: 'Data no formato dd/mm/aaaa.',
     synonyms: ['data de nascimento', 'nascimento', 'data nascimento', 'dt nasc', 'dt nascimento', 'aniversario', 'fundacao', 'data de fundacao', 'data de abertura', 'birthday', 'data nasc'],

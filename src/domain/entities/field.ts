@@ -38,6 +38,19 @@ export interface FieldDef<K extends string = string> {
   parts?: { readonly first: readonly string[]; readonly rest: readonly string[] };
   /** Several columns may feed the field; their values are joined with this, in column order. */
   joinWith?: string;
+  /** Several columns may feed the field (a CPF column and a CNPJ column); a row takes the first filled one. */
+  firstOfSeveral?: boolean;
+  /**
+   * A column holding the start of the value, put in front of it ("DDD" beside "Telefone"): offered in the
+   * mapping right after the field, under its own key.
+   */
+  prefixColumn?: {
+    readonly key: string;
+    readonly label: string;
+    readonly synonyms: readonly string[];
+    /** Puts the prefix cell in front of the field's cell. */
+    readonly prepend: (prefix: string, value: string) => string;
+  };
 }
 
 export interface EntityDef<K extends string = string> {

@@ -39,6 +39,19 @@ function detectByRule(format: FieldFormat, isValid: (value: string) => boolean):
 const detectDocument = detectByRule('document', (v) => parseDocument(v).data !== null);
 const detectEmail = detectByRule('email', (v) => splitEmails(v).data !== null);
 
+/** At least half of the values that are phones are mobiles (a column of landlines is not). */
+export function isMostlyMobiles(values: readonly string[]): boolean {
+  // The number without its DDD is enough (the DDD may be in a column of its own): 9 digits starting with 9.
+  const kinds = values.map((v) => {
+    const parsed = parsePhone(v, 'mobile').data;
+    if (parsed !== null) return classifyPhone(parsed);
+    const digits = v.replace(/\D/g, '');
+    return /^9\d{8}$/.test(digits) ? 'mobile' : /^[2-5]\d{7}$/.test(digits) ? 'landline' : null;
+  });
+  const phones = kinds.filter((k) => k !== null);
+  return phones.length > 0 && phones.filter((k) => k === 'mobile').length * 2 >= phones.length;
+}
+
 /** Mostly mobiles → "mobile" (else any phone field); mostly landlines → "phone" (never "mobile"). */
 const detectPhone: Detector = (values, fields) => {
   const phones = values.map((v) => parsePhone(v, 'mobile').data).filter((p): p is string => p !== null);

@@ -40,3 +40,32 @@ export function scoreHeader(header: string, field: FieldDef): number {
   }
   return best;
 }
+
+/** Words of headers that name no data: "Coluna 3", "Campo1", "Unnamed: 4", "Custom Field 1 - Value", "doc", "F". */
+const GENERIC_WORD = /^(?:coluna|col|campo|field|column|unnamed|sem|titulo|custom|valor|value|dado|dados|info|informacao|informacoes|extra|outro|outros|outra|outras|doc|docs|id|codigo|cod|item|texto|text|geral|[a-z]|[a-z]?\d+[a-z]?)$/;
+
+/** Words saying a column is about someone or something else than the client ("CPF do responsável"). */
+const FOREIGN = /\b(?:responsavel|conjuge|pai|mae|socio|contador|vendedor|representante|indicacao|indicado|dependente|filh[oa]|medico|tecnico|advogado|procurador|fiador|avalista|cadastro|inclusao|alteracao|atualizacao|emissao|vencimento|validade|ultim[oa]|compra|pagamento|contrato|admissao|referencia|entrega|cobranca)\b/;
+
+/** Words that name each kind of data a column's values can be recognised as. */
+const KIND_WORDS: Readonly<Record<string, RegExp>> = {
+  document: /\b(?:cpf|cnpj|doc|documento|inscricao)\b/,
+  email: /\b(?:e ?mail|correio)\b/,
+  phone: /\b(?:tel|telefone|fone|cel|celular|whats|whatsapp|contato|phone|mobile)\b/,
+  cep: /\b(?:cep|zip|postal)\b/,
+  uf: /\b(?:uf|estado|state)\b/,
+  date: /\b(?:data|dt|nasc|nascimento|aniversario|fundacao|birthday)\b/,
+  kind: /\b(?:tipo|pessoa|natureza)\b/,
+};
+
+/**
+ * Whether a column may be mapped from its values to a field of `format`: when its header says nothing,
+ * or names that kind of data without saying it belongs to someone else. "CPF do responsável" full of
+ * valid CPFs is not the client's CPF, and "Data de cadastro" is not a birth date.
+ */
+export function headerAllowsContent(header: string, format: string): boolean {
+  const key = toMatchKey(header);
+  if (key.split(' ').every((word) => word === '' || GENERIC_WORD.test(word))) return true;
+  if (FOREIGN.test(key)) return false;
+  return KIND_WORDS[format]?.test(key) ?? false;
+}

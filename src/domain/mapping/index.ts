@@ -1,6 +1,6 @@
 import type { FieldDef } from '../entities/field';
-import { detectFieldFromValues } from './content';
-import { scoreHeader } from './headers';
+import { detectFieldFromValues, isMostlyMobiles } from './content';
+import { headerAllowsContent, scoreHeader } from './headers';
 import { toMatchKey } from '../text';
 
 /** For each spreadsheet column, the field key it feeds, or null for "Ignorar coluna". */
@@ -66,16 +66,52 @@ export function suggestMapping(columns: readonly ColumnSample[], fields: readonl
     used.add(c.field);
   }
   for (const field of fields) addNameParts(columns, field, mapping, used);
+  for (const field of fields) addOtherExactColumns(columns, field, mapping);
   columns.forEach((column, index) => {
     if (mapping[index] !== null || LABEL_COLUMN.test(column.header.trim())) return;
-    const free = fields.filter((f) => !used.has(f.key));
+    const free = fields.filter((f) => !used.has(f.key) && headerAllowsContent(column.header, f.format));
     const key = detectFieldFromValues(column.values, free);
     if (key !== null) {
       mapping[index] = key;
       used.add(key);
     }
   });
+  addPrefixColumns(columns, fields, mapping);
+  preferMobileForMobiles(columns, mapping);
   return mapping;
+}
+
+/** A field that may take several columns (CPF and CNPJ apart) gets every other column that names it exactly. */
+function addOtherExactColumns(columns: readonly ColumnSample[], field: FieldDef, mapping: Mapping): void {
+  if (field.firstOfSeveral !== true || !mapping.includes(field.key)) return;
+  columns.forEach((column, index) => {
+    if (mapping[index] === null && scoreHeader(column.header, field) > 0.9) mapping[index] = field.key;
+  });
+}
+
+/**
+ * "DDD do Celular", or a bare "DDD" just before a phone column (ERP exports write "DDD;Telefone"): the
+ * column holds the start of that phone.
+ */
+function addPrefixColumns(columns: readonly ColumnSample[], fields: readonly FieldDef[], mapping: Mapping): void {
+  columns.forEach((column, index) => {
+    if (mapping[index] !== null) return;
+    const named = fields.find((f) => f.prefixColumn && headerIn(column.header, f.prefixColumn.synonyms));
+    const next = fields.find((f) => f.key === mapping[index + 1]);
+    const target = named ?? (toMatchKey(column.header) === 'ddd' ? next : undefined);
+    if (target?.prefixColumn) mapping[index] = target.prefixColumn.key;
+  });
+}
+
+/** A "Telefone" column of mostly mobiles, and no Celular column: the numbers belong in Celular. */
+function preferMobileForMobiles(columns: readonly ColumnSample[], mapping: Mapping): void {
+  const phone = mapping.indexOf('phone');
+  if (phone < 0 || mapping.includes('mobile') || mapping.indexOf('phone', phone + 1) >= 0) return;
+  if (!isMostlyMobiles(columns[phone]?.values ?? [])) return;
+  mapping[phone] = 'mobile';
+  mapping.forEach((key, index) => {
+    if (key === 'phone.ddd') mapping[index] = 'mobile.ddd';
+  });
 }
 
 /** How many distinct fields a row of headers names: tells a data tab from an instructions tab. */
@@ -88,7 +124,7 @@ export interface MappingCheck {
   missing: FieldDef[];
   /** Fields chosen for more than one column (a field whose pieces are joined may have several). */
   repeated: FieldDef[];
-  /** Fields fed by several columns, joined: the columns in the order they are joined. */
+  /** Fields fed by several columns (joined, or the first filled one): the columns, in order. */
   joined: { field: FieldDef; columns: number[] }[];
 }
 
@@ -96,7 +132,7 @@ export interface MappingCheck {
 export function checkMapping(mapping: Mapping, fields: readonly FieldDef[], defaulted: readonly string[] = []): MappingCheck {
   const counts = new Map<string, number>();
   for (const key of mapping) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const repeated = fields.filter((f) => f.joinWith === undefined && (counts.get(f.key) ?? 0) > 1);
+  const repeated = fields.filter((f) => f.joinWith === undefined && f.firstOfSeveral !== true && (counts.get(f.key) ?? 0) > 1);
   for (const key of defaulted) counts.set(key, Math.max(1, counts.get(key) ?? 0));
   const missing: FieldDef[] = [];
   const groupsSeen = new Set<string>();
@@ -109,7 +145,7 @@ export function checkMapping(mapping: Mapping, fields: readonly FieldDef[], defa
     }
   }
   const joined = fields
-    .filter((f) => f.joinWith !== undefined && (counts.get(f.key) ?? 0) > 1)
+    .filter((f) => (f.joinWith !== undefined || f.firstOfSeveral === true) && (counts.get(f.key) ?? 0) > 1)
     .map((field) => ({ field, columns: mapping.flatMap((key, column) => (key === field.key ? [column] : [])) }));
   return { missing, repeated, joined };
 }

@@ -17,3 +17,17 @@ export const VALID_DDDS: ReadonlySet<string> = new Set([
 export function isValidDdd(ddd: string): boolean {
   return VALID_DDDS.has(ddd);
 }
+
+/**
+ * A phone whose DDD sits in a column of its own ("DDD" = "11", "Telefone" = "3456-7890"): the DDD is put
+ * in front, "(11) 3456-7890". A number that already carries one (10 digits or more, "+55...") is left
+ * as it is, and so is a DDD cell that is not two digits (a leading 0, "011", is dropped). The rule of the
+ * phone then checks the whole.
+ */
+export function prependDdd(ddd: string, phone: string): string {
+  const code = ddd.replace(/\D/g, '').replace(/^0(?=\d{2}$)/, '');
+  if (code.length !== 2 || phone.trim() === '') return phone;
+  const firstNumber = phone.split(/[;,/|]|\s(?:e|ou)\s/i)[0] ?? '';
+  const digits = firstNumber.replace(/\D/g, '').length;
+  return digits === 8 || digits === 9 ? `(${code}) ${phone.trim()}` : phone;
+}

@@ -122,6 +122,43 @@ describe('suggestMapping by header text', () => {
     expect(suggest(headers)).toEqual(expected);
   });
 
+  it.each<[string, string[], (string | null)[]]>([
+    ['a CPF column and a CNPJ column', ['Razão Social', 'CPF', 'CNPJ'], ['name', 'document', 'document']],
+    ['"DDD" before each phone', ['Nome', 'DDD', 'Telefone', 'DDD', 'Celular'], ['name', 'phone.ddd', 'phone', 'mobile.ddd', 'mobile']],
+    ['"DDD Celular" anywhere', ['DDD Celular', 'Nome', 'Celular'], ['mobile.ddd', 'name', 'mobile']],
+    ['a bare "DDD" not before a phone is left alone', ['DDD', 'Nome'], [null, 'name']],
+    ['clinic headers', ['Paciente', 'Tel. Cel.', 'Área'], ['name', 'mobile', 'group']],
+  ])('maps ERP and clinic layouts: %s', (_, headers, expected) => {
+    expect(suggest(headers)).toEqual(expected);
+  });
+
+  it('a "Telefone" column of mostly mobiles, with no Celular column, goes to Celular (with its DDD)', () => {
+    const columns = [
+      { header: 'Nome', values: ['Ana', 'Bia', 'Caio'] },
+      { header: 'DDD', values: ['11', '21', '31'] },
+      { header: 'Telefone', values: ['98765-4321', '99876-5432', '3333-4444'] },
+    ];
+    expect(suggestMapping(columns, CLIENT_FIELDS)).toEqual(['name', 'mobile.ddd', 'mobile']);
+    const landlines = columns.map((c) => (c.header === 'Telefone' ? { ...c, values: ['(11) 3456-7890', '(21) 2345-6789', '(31) 3333-4444'] } : c));
+    expect(suggestMapping(landlines, CLIENT_FIELDS)).toEqual(['name', 'phone.ddd', 'phone']);
+  });
+
+  it.each<[string, string[], string | null]>([
+    ['an empty header', [''], 'document'],
+    ['"Coluna 3"', ['Coluna 3'], 'document'],
+    ['"Custom Field 1 - Value"', ['Custom Field 1 - Value'], 'document'],
+    ['"CPF do responsável" (someone else\'s CPF)', ['CPF do responsável'], null],
+    ['"Situação" (names something else)', ['Situação'], null],
+  ])('content decides for a column of CPFs under %s', (_, [header = ''], expected) => {
+    const columns = [{ header: 'Nome', values: ['Ana', 'Bia', 'Caio'] }, { header, values: ['529.982.247-25', '111.444.777-35', '123.456.789-09'] }];
+    expect(suggestMapping(columns, CLIENT_FIELDS)[1]).toBe(expected);
+  });
+
+  it('a date column named for something else is never the birth date', () => {
+    const columns = [{ header: 'Data de cadastro', values: ['01/02/2020', '15/03/2021', '30/12/2022'] }, { header: 'Dt. Nasc.', values: ['25/12/1980', '05/03/1975', '01/01/1990'] }];
+    expect(suggestMapping(columns, CLIENT_FIELDS)).toEqual([null, 'birthDate']);
+  });
+
   it('a name in pieces is not "chosen in more than one column"; the check says which columns are joined', () => {
     const check = checkMapping(['name', 'document', 'name', 'mobile', 'email', 'group'], CLIENT_FIELDS);
     expect(check.repeated).toEqual([]);
@@ -138,7 +175,7 @@ describe('suggestMapping by header text', () => {
 
   it('chooses each field at most once: the exact header beats the typo, then the first column', () => {
     expect(suggest(['Telefoen', 'Telefone'])).toEqual([null, 'phone']);
-    expect(suggest(['CPF', 'CNPJ'])).toEqual(['document', null]);
+    expect(suggest(['Celular', 'WhatsApp'])).toEqual(['mobile', null]);
     expect(suggest(['Celular', 'Celular'])).toEqual(['mobile', null]);
   });
 
@@ -146,11 +183,11 @@ describe('suggestMapping by header text', () => {
     expect(suggest(['Contato', 'Razão Social', 'E-mail'])).toEqual([null, 'name', 'email']);
   });
 
-  it('never gives one field to two columns, whatever the headers', () => {
+  it('never gives one field to two columns, whatever the headers (but a document in a CPF and a CNPJ column)', () => {
     const headers = [...CLIENT_FIELDS.map((f) => f.label), ...CLIENT_FIELDS.flatMap((f) => f.synonyms)];
-    const mapping = suggest(headers).filter((key) => key !== null);
+    const mapping = suggest(headers).filter((key) => key !== null && key !== 'document');
     expect(new Set(mapping).size).toBe(mapping.length);
-    expect(new Set(mapping)).toEqual(new Set(CLIENT_FIELDS.map((f) => f.key)));
+    expect(new Set(mapping)).toEqual(new Set(CLIENT_FIELDS.map((f) => f.key).filter((key) => key !== 'document')));
   });
 
   it('falls back on the content for a header that says nothing', () => {

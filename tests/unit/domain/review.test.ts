@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countProblems, countStatuses, markDuplicates, reviewTable, toRawClient, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { countProblems, countStatuses, listNewGroups, markDuplicates, reviewTable, toRawClient, validateRow, type ReviewRow } from '../../../src/domain/review';
 import type { Mapping } from '../../../src/domain/mapping';
 import { breakCheckDigit, formatCpf, makeCnpj, makeCpf } from '../../support/brazil';
 
@@ -119,6 +119,18 @@ describe('toRawClient', () => {
     expect(toRawClient(cells, cells.map(() => 'name')).name?.replace(/\s+/g, ' ').trim()).toBe(expected);
   });
 
+  it('puts the DDD of its own column in front of each phone', () => {
+    const mapping: Mapping = ['name', 'phone.ddd', 'phone', 'mobile.ddd', 'mobile'];
+    expect(toRawClient(['Ana', '11', '3456-7890', '021', '98765-4321'], mapping)).toEqual({ name: 'Ana', phone: '(11) 3456-7890', mobile: '(21) 98765-4321' });
+    expect(toRawClient(['Ana', '11', '', '', '(21) 98765-4321'], mapping)).toEqual({ name: 'Ana', phone: '', mobile: '(21) 98765-4321' });
+  });
+
+  it('takes the first filled of a CPF column and a CNPJ column', () => {
+    const mapping: Mapping = ['name', 'document', 'document'];
+    expect(toRawClient(['Ana', '', '11.222.333/0001-81'], mapping)).toEqual({ name: 'Ana', document: '11.222.333/0001-81' });
+    expect(toRawClient(['Ana', '529.982.247-25', ''], mapping)).toEqual({ name: 'Ana', document: '529.982.247-25' });
+  });
+
   it('joins notes from several columns, one per line', () => {
     expect(toRawClient(['Prefere e-mail', 'Cliente desde 2010'], ['notes', 'notes'])).toEqual({ notes: 'Prefere e-mail\nCliente desde 2010' });
   });
@@ -231,5 +243,24 @@ describe('defaults for the whole file', () => {
     const row = validateRow({ rowNumber: 2, cells: ['Ana', '529.982.247-25', '(11) 98765-4321', 'ana@exemplo.com'], edits: {} }, mapping, { defaults: { group: 'Geral' } });
     expect(row.draft.group).toBe('Geral');
     expect(row.problems).toEqual([]);
+  });
+});
+
+describe('listNewGroups', () => {
+  function inGroup(seed: number, group: string): string[] {
+    const row = validRow(seed);
+    row[4] = group;
+    return row;
+  }
+
+  it('names the groups of the rows ready to import that do not exist yet, most used first, once per name without accents or case', () => {
+    const rows = reviewed([HEADER, inGroup(1, 'Cível'), inGroup(2, 'civel'), inGroup(3, 'Família'), inGroup(4, 'Tributário'), rowWithBrokenCpf(5)]);
+    expect(listNewGroups(rows, new Set(['tributario']))).toEqual([{ name: 'Cível', rows: 2 }, { name: 'Família', rows: 1 }]);
+  });
+
+  it('rows with errors or repeated never count', () => {
+    const broken = rowWithBrokenCpf(1);
+    broken[4] = 'Novo';
+    expect(listNewGroups(reviewed([HEADER, broken, inGroup(2, 'Outro'), inGroup(2, 'Outro')]), new Set())).toEqual([{ name: 'Outro', rows: 1 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { neutralizeFormula, textColumnsOf, writeCsv, writeTemplate, writeWorkbook, type OutCell, type SheetSpec } from '../../../src/spreadsheet/write';
+import { MAX_CELL_TEXT, neutralizeFormula, textColumnsOf, writeCsv, writeTemplate, writeWorkbook, type OutCell, type SheetSpec } from '../../../src/spreadsheet/write';
 import { CLIENT_FIELDS } from '../../../src/domain/entities/client';
 
 type Row = readonly OutCell[];
@@ -211,6 +211,27 @@ describe('writeWorkbook (XLSX and ODS)', () => {
     const cell = cellAt(sheet, 1, 0);
     expect(cell).toMatchObject({ t: 's', v: neutralized });
     expect(cell?.f).toBeUndefined();
+  });
+});
+
+describe('a text longer than an Excel cell holds', () => {
+  const long = 'x'.repeat(100_000);
+
+  it.each(['xlsx', 'ods'] as const)('%s: the export works; the cell is cut to the limit and says so', (format) => {
+    const sheet = sheetOf(readBook(writeWorkbook([spec([['Ana', long]])], format)), 'Clientes');
+    const text = String(cellAt(sheet, 1, 1)?.v ?? '');
+    expect(text.length).toBe(MAX_CELL_TEXT);
+    expect(text).toMatch(/texto cortado: o original tem 100\.000 caracteres .* exporte em CSV para tê-lo inteiro\]$/);
+    expect(cellAt(sheet, 1, 0)?.v).toBe('Ana');
+  });
+
+  it('CSV keeps it whole', () => {
+    expect(csvLines(writeCsv(spec([['Ana', long]])))[1]).toBe(`Ana;${long}`);
+  });
+
+  it('a text exactly at the limit is kept whole', () => {
+    const atLimit = 'y'.repeat(MAX_CELL_TEXT);
+    expect(cellAt(sheetOf(readBook(writeWorkbook([spec([[atLimit]])], 'xlsx')), 'Clientes'), 1, 0)?.v).toBe(atLimit);
   });
 });
 
