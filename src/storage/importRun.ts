@@ -78,11 +78,30 @@ function rejectMissingGroup(row: ReviewRow): LogRow {
 }
 
 /** Writes one chunk: its clients, their log lines and the run's counters in one transaction. */
-async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>): Promise<void> {
+/**
+ * The stored clients of the chunk's registered documents: by the id the review found (one bulk read),
+ * else by the document index (a client stored since the review).
+ */
+async function loadRegistered(db: ClientelaDb, rows: readonly ReviewRow[], registered: ReadonlySet<string>): Promise<Map<string, ClientRecord>> {
+  const wanted = rows.filter((r) => r.draft.document !== '' && registered.has(r.draft.document));
+  if (wanted.length === 0) return new Map();
+  const byId = await db.clients.bulkGet(wanted.flatMap((r) => (r.existingId ? [r.existingId] : [])));
+  const stored = new Map(byId.flatMap((c) => (c ? [[c.document, c] as const] : [])));
+  const missing = wanted.map((r) => r.draft.document).filter((d) => !stored.has(d));
+  if (missing.length > 0) for (const c of await db.clients.where('document').anyOf(missing).toArray()) stored.set(c.document, c);
+  return stored;
+}
+
+/**
+ * `registered`: the documents stored when the run (re)started, kept up to date as chunks add clients.
+ * Only those are looked up in a chunk: seeking thousands of scattered documents in a large index, one
+ * cursor step each, is what made big imports crawl. A document stored by another tab meanwhile hits the
+ * unique index instead: the chunk rolls back whole and the run can be resumed.
+ */
+async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>, registered: Set<string>): Promise<void> {
   // Invariant: a client is never stored without its log line, nor a log line without its client.
   await db.transaction('rw', db.clients, db.runs, db.runLogs, async () => {
-    const documents = rows.filter((r) => r.draft.document !== '').map((r) => r.draft.document);
-    const stored = new Map((await db.clients.where('document').anyOf(documents).toArray()).map((c) => [c.document, c]));
+    const stored = await loadRegistered(db, rows, registered);
     const adds: ClientRecord[] = [];
     const puts: ClientRecord[] = [];
     const log: LogRow[] = [];
@@ -120,6 +139,7 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
       log.push({ row: row.rowNumber, status: 'updated', clientId: existing.id, before: existing, messages });
     }
     await db.clients.bulkAdd(adds);
+    for (const client of adds) registered.add(client.document);
     await db.clients.bulkPut(puts);
     const logChunk: RunLogChunk = { runId: run.id, chunk, rows: log };
     await db.runLogs.add(logChunk);
@@ -144,6 +164,8 @@ export async function runImport(db: ClientelaDb, meta: RunMeta, rows: readonly R
 }
 
 async function continueRun(db: ClientelaDb, run: RunRecord, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>, hooks: ImportHooks, chunkSize: number): Promise<RunRecord> {
+  // One read of the whole index (its keys only) instead of a lookup per row.
+  const registered = new Set((await db.clients.orderBy('document').keys()).map(String));
   const chunks = Math.ceil(rows.length / chunkSize);
   try {
     for (let chunk = run.nextChunk; chunk < chunks; chunk++) {
@@ -151,7 +173,7 @@ async function continueRun(db: ClientelaDb, run: RunRecord, rows: readonly Revie
         run.status = 'cancelled';
         break;
       }
-      await commitChunk(db, run, chunk, rows.slice(chunk * chunkSize, (chunk + 1) * chunkSize), groupIds);
+      await commitChunk(db, run, chunk, rows.slice(chunk * chunkSize, (chunk + 1) * chunkSize), groupIds, registered);
       hooks.onProgress?.(Math.min(rows.length, (chunk + 1) * chunkSize), rows.length);
     }
     if (run.status === 'running') run.status = 'done';
