@@ -35,6 +35,7 @@ const TITLES: Record<string, string> = {
   'phone.missing_ddd': 'Telefone sem DDD',
   'phone.length': 'Telefone com número de dígitos errado',
   'phone.dropped': 'Telefone inválido deixado de fora (ficou o outro telefone)',
+  'phone.moved': 'Dois telefones na mesma célula (um foi para o outro campo)',
   'cep.leading_zero_restored': 'CEP com zero à esquerda restaurado',
   'cep.invalid_chars': 'CEP com caracteres inválidos',
   'cep.length': 'CEP com número de dígitos errado',

@@ -1,7 +1,10 @@
 /**
  * E-mail addresses (DESIGN.md §4): trimmed, lowercased, syntax checked; a cell holding several
  * addresses (separated by ; , / spaces, new lines, "e"/"ou", or Google Contacts' " ::: ") gives the
- * principal and the secondary one.
+ * principal and the secondary one. The "display name" form that Outlook and Gmail copy
+ * ("Maria <maria@x.com>", "\"Silva, Maria\" <maria@x.com>") gives the address inside "<...>": the name is
+ * left out without a problem (it is the same address). A "mailto:" before an address (a link copied from a
+ * web page) is dropped too.
  *
  * Problem codes:
  *   email.missing_at        error    No "@".
@@ -50,6 +53,27 @@ function fail(code: string, raw: string, message: string, suggestion?: string): 
   return { data: null, problems: [ruleProblem(code, 'error', raw, message, suggestion)] };
 }
 
+/** "mailto:" at the start of an address (case-insensitive). */
+const MAILTO = /^mailto:/i;
+/**
+ * One mailbox in the display-name form, the whole text: an optional name (quoted, or without "@") and the
+ * address in "<...>", perhaps with "mailto:".
+ */
+const MAILBOX = /^(?:"[^"]*"|[^<>"@]*)\s*<\s*(?:mailto:)?([^<>\s][^<>]*?)\s*>$/i;
+/**
+ * The same inside a cell with several addresses: the name must start the cell or follow a separator, and
+ * an unquoted one has no "@" or separator in it (so "a@x.com Bia <b@y.com>" keeps a@x.com).
+ */
+const MAILBOXES = /(?<=^|[;,/\s\u00a0])(?:"[^"]*"|[^\s\u00a0<>";,/@]+(?:[ \u00a0]+[^\s\u00a0<>";,/@]+)*)?[ \u00a0]*<\s*(?:mailto:)?([^<>\s]+)\s*>/gi;
+/** "mailto:" at the start of any address of a cell. */
+const MAILTOS = /(?<=^|[;,/\s\u00a0])mailto:/gi;
+
+/** The address of one mailbox written as `Name <address>` or `mailto:address`; other text unchanged. */
+function unwrapAddress(text: string): string {
+  const inner = MAILBOX.exec(text)?.[1];
+  return (inner ?? text).replace(MAILTO, '');
+}
+
 /** At least two labels (letters, digits, inner hyphens) and a final label of 2+ letters. */
 function isValidDomain(domain: string): boolean {
   const labels = domain.split('.');
@@ -59,7 +83,7 @@ function isValidDomain(domain: string): boolean {
 
 /** A single address: trimmed and lowercased. Empty → no data, no problem. */
 export function parseEmail(raw: string): RuleResult<string> {
-  const shown = collapseSpaces(raw);
+  const shown = unwrapAddress(collapseSpaces(raw));
   const value = shown.toLowerCase();
   if (value === '') return { data: null, problems: [] };
   const example = 'Use o formato nome@empresa.com.br.';
@@ -93,10 +117,12 @@ export function parseEmail(raw: string): RuleResult<string> {
 
 /**
  * Splits on ; , / white space (new lines too) and ":::" (Google Contacts puts several addresses in one
- * cell as "a@x.com ::: b@y.com"), dropping the connector words. A single ":" is not a separator.
+ * cell as "a@x.com ::: b@y.com"), dropping the connector words. A single ":" is not a separator. Each
+ * "Name <address>" is first replaced by its address, and "mailto:" dropped.
  */
 function splitAddresses(text: string): string[] {
-  return text.split(/(?:[;,/\s\u00a0]|:::)+/).filter((part) => part !== '' && !CONNECTORS.has(part.toLowerCase()));
+  const addresses = (text.includes('<') ? text.replace(MAILBOXES, ' $1 ') : text).replace(MAILTOS, '');
+  return addresses.split(/(?:[;,/\s\u00a0]|:::)+/).filter((part) => part !== '' && !CONNECTORS.has(part.toLowerCase()));
 }
 
 /**

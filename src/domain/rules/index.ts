@@ -8,7 +8,7 @@ export { computeCpfCheckDigits, computeCnpjCheckDigits } from './checksum';
 export { parseEmail, splitEmails, type EmailPair } from './email';
 export { parseText, parseLongText } from './name';
 export { parseGroup } from './group';
-export { parsePhone, formatPhone, classifyPhone, type PhoneKind, type PhoneClass } from './phone';
+export { parsePhone, formatPhone, classifyPhone, splitPhones, withDdd, dddOf, type PhoneKind, type PhoneClass } from './phone';
 export { VALID_DDDS, isValidDdd, prependDdd } from './ddd';
 export { parseCep, formatCep } from './cep';
 export { parseUf, findUfByName, isUfCode, UF_NAMES, type UfCode } from './uf';

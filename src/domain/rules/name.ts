@@ -5,8 +5,14 @@
  */
 import type { RuleResult } from '../problems';
 
-/** Zero-width characters and the BOM that copy-paste from web pages and PDFs leaves in cells. */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+/**
+ * Zero-width characters and the BOM that copy-paste from web pages and PDFs leaves in cells. The
+ * zero-width joiner (ZWJ, U+200D) is also what glues emoji sequences together (the woman judge is
+ * 👩 + ZWJ + ⚖ + U+FE0F, the family 👨 + ZWJ + 👩 + ZWJ + 👧): it is kept between two pictographs (the first
+ * one may carry a skin tone and the U+FE0F "show as emoji" selector) and removed anywhere else
+ * ("Ma\u200dria" → "Maria").
+ */
+const INVISIBLE = /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}\p{Emoji_Modifier}?\u{fe0f}?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 /** Control characters other than tab and line breaks (they come from broken exports). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;

@@ -133,16 +133,49 @@ function checkKind(raw: string, shown: string, e164: string, expected: PhoneKind
     `O número "${shown}" é ${what}, mas está no campo ${column}. Ele foi aceito assim mesmo; se quiser, mude-o para o campo certo.`);
 }
 
+/** What a cell holds: its numbers as typed (the first one is used) and an extension cut off its end. */
+interface CellParts {
+  numbers: string[];
+  extension: string | null;
+}
+
+/** Cuts off an extension ("ramal 123" at the end) and splits the numbers ("... / ...", "... ou ..."). */
+function splitCell(shown: string): CellParts {
+  let text = shown;
+  let extension: string | null = null;
+  const match = EXTENSION.exec(text);
+  if (match !== null && onlyDigits(text.slice(0, match.index)).length >= 8) {
+    extension = match[1] ?? '';
+    text = text.slice(0, match.index);
+  }
+  const numbers = text.split(/\s*(?:[;,|/\n]|\s(?:e|ou)\s)\s*/i).filter((part) => part.trim() !== '');
+  return { numbers, extension };
+}
+
+/**
+ * The numbers of a cell, as typed, extension left out: "(11) 3333-4444 / 99999-8888" → ["(11) 3333-4444",
+ * "99999-8888"]. parsePhone uses the first one; validateClient may put the second one in the other phone
+ * field. A number cell read with decimals is one number. Empty → [].
+ */
+/** The cell on one line; a line break between two numbers (two lines in one Excel cell) separates them. */
+function showCell(raw: string): string {
+  return collapseSpaces(raw.replace(/\s*[\r\n]+\s*/g, ' / ').replace(/^ \/ | \/ $/g, ''));
+}
+
+export function splitPhones(raw: string): string[] {
+  const shown = showCell(raw);
+  if (shown === '') return [];
+  if (/^\d+[.,]0+$/.test(shown)) return [shown];
+  return splitCell(shown).numbers;
+}
+
 /** Cuts off an extension and extra numbers, with a warning for each. */
 function isolateNumber(raw: string, shown: string, problems: RuleProblem[]): string {
-  let text = shown;
-  const extension = EXTENSION.exec(text);
-  if (extension !== null && onlyDigits(text.slice(0, extension.index)).length >= 8) {
+  const { numbers: [first = '', ...rest], extension } = splitCell(shown);
+  if (extension !== null) {
     problems.push(ruleProblem('phone.extension_ignored', 'warning', raw,
-      `O ramal ${extension[1] ?? ''} foi deixado de fora: o sistema guarda só o número do telefone. Se precisar, anote o ramal nas observações.`));
-    text = text.slice(0, extension.index);
+      `O ramal ${extension} foi deixado de fora: o sistema guarda só o número do telefone. Se precisar, anote o ramal nas observações.`));
   }
-  const [first = '', ...rest] = text.split(/\s*(?:[;,|/\n]|\s(?:e|ou)\s)\s*/i).filter((part) => part.trim() !== '');
   if (rest.length > 0) {
     problems.push(ruleProblem('phone.extra_ignored', 'warning', raw,
       `A célula tinha mais de um telefone; só o primeiro foi usado. Ficou de fora: ${rest.join(', ')}.`));
@@ -150,12 +183,37 @@ function isolateNumber(raw: string, shown: string, problems: RuleProblem[]): str
   return first;
 }
 
+/** The DDD of a stored Brazilian mobile or landline ("+5511987654321" → "11"); null for other numbers. */
+export function dddOf(e164: string): string | null {
+  const kind = classifyPhone(e164);
+  return kind === 'mobile' || kind === 'landline' ? e164.slice(3, 5) : null;
+}
+
+/**
+ * The cell's (first) number read with `ddd` in front, when it was typed without one (what parsePhone
+ * reports as phone.missing_ddd): its E.164 form, or null when the number has a DDD, is not a phone, or is
+ * not valid with that DDD either (an old 8-digit mobile still lacks its ninth digit).
+ */
+export function withDdd(raw: string, ddd: string): string | null {
+  const shown = showCell(raw);
+  const numeric = /^(\d+)[.,]0+$/.exec(shown)?.[1];
+  const candidate = numeric ?? (splitCell(shown).numbers[0] ?? '').replace(LABEL, '').replace(ZERO_XX, '0');
+  if (!/^[\d\s()+\-.–]*$/.test(candidate) || !isValidDdd(ddd)) return null;
+  const hasPlus = candidate.trimStart().startsWith('+');
+  const digits = onlyDigits(candidate);
+  if (hasPlus && !digits.startsWith('55')) return null;
+  const national = stripPrefixes(digits, hasPlus);
+  // A service number (4004-1234, 0800...) is complete without a DDD.
+  if (NON_GEOGRAPHIC.test(national) || SERVICE.test(national) || !lacksDdd(national, TYPED_DDD.test(candidate))) return null;
+  return checkNational(raw, shown, ddd + national, true).data;
+}
+
 /**
  * A phone from a spreadsheet cell; `expected` is the column's kind (Celular or Telefone). Punctuation,
  * +55, 0xx and carrier codes are tolerated. Empty → no data, no problem. Never throws.
  */
 export function parsePhone(raw: string, expected: PhoneKind = 'mobile'): RuleResult<string> {
-  const shown = collapseSpaces(raw);
+  const shown = showCell(raw);
   if (shown === '') return { data: null, problems: [] };
   const problems: RuleProblem[] = [];
   // A number cell read with decimals ("11987654321.0") is still the same number.

@@ -18,6 +18,34 @@ describe('parseEmail', () => {
     expect(parseEmail(raw)).toEqual({ data: email, problems: [] });
   });
 
+  // Outlook and Gmail copy an address with its "display name"; a link copied from a page starts "mailto:".
+  it.each([
+    ['Maria <maria@x.com>', 'maria@x.com'],
+    ['"Maria Silva" <maria@x.com>', 'maria@x.com'],
+    ['"Silva, Maria" <Maria@X.com>', 'maria@x.com'],
+    ['"maria@x.com" <maria@x.com>', 'maria@x.com'],
+    ['João da Silva <joao.silva@empresa.com.br>', 'joao.silva@empresa.com.br'],
+    ['  Maria\u00a0 <  maria@x.com >  ', 'maria@x.com'],
+    ['<maria@x.com>', 'maria@x.com'],
+    ['mailto:maria@x.com', 'maria@x.com'],
+    ['MAILTO:Maria@X.com', 'maria@x.com'],
+    ['Maria <mailto:maria@x.com>', 'maria@x.com'],
+  ])('takes the address out of %j: %s', (raw, email) => {
+    expect(parseEmail(raw)).toEqual({ data: email, problems: [] });
+  });
+
+  it.each([
+    ['Maria <maria@x>', 'email.domain', '"maria@x"'],
+    ['Maria <maria.x.com>', 'email.missing_at', '"maria.x.com"'],
+    ['Maria <maria@x.com', 'email.spaces', '"Maria <maria@x.com"'],
+    ['Maria <>', 'email.spaces', '"Maria <>"'],
+    ['a@x.com <b@y.com>', 'email.spaces', '"a@x.com <b@y.com>"'],
+  ])('%j with a name is still checked: %s about %s', (raw, code, shown) => {
+    const result = parseEmail(raw);
+    expect(result.data).toBeNull();
+    expect(expectProblem(result.problems, code, 'error', raw).message).toContain(shown);
+  });
+
   it.each([
     ['maria.exemplo.com', 'email.missing_at'],
     ['maria', 'email.missing_at'],
@@ -82,6 +110,14 @@ describe('splitEmails', () => {
     ['ana@x.com:::ana.silva@y.com.br', 'ana@x.com', 'ana.silva@y.com.br'],
     ['Ana@X.com ::: Ana.Silva@Y.com.br ::: ', 'ana@x.com', 'ana.silva@y.com.br'],
     ['ana@x.com :::\nana.silva@y.com.br', 'ana@x.com', 'ana.silva@y.com.br'],
+    ['Ana <ana@x.com>; Bia <bia@y.com>', 'ana@x.com', 'bia@y.com'],
+    ['Ana <ana@x.com>, bia@y.com', 'ana@x.com', 'bia@y.com'],
+    ['ana@x.com, Bia Souza <bia@y.com>', 'ana@x.com', 'bia@y.com'],
+    ['"Silva, Ana" <ana@x.com>; "Souza, Bia" <bia@y.com>', 'ana@x.com', 'bia@y.com'],
+    ['Ana Maria <ana@x.com> ::: Bia <bia@y.com>', 'ana@x.com', 'bia@y.com'],
+    ['Ana <ana@x.com>\nBia <bia@y.com>', 'ana@x.com', 'bia@y.com'],
+    ['a@x.com Bia <bia@y.com>', 'a@x.com', 'bia@y.com'],
+    ['mailto:ana@x.com; MAILTO:bia@y.com', 'ana@x.com', 'bia@y.com'],
   ])('splits %j into principal %s and secundário %s', (raw, email, secondary) => {
     const result = splitEmails(raw);
     expect(result.data).toEqual({ email, secondary });
@@ -94,6 +130,10 @@ describe('splitEmails', () => {
     ['maria@exemplo.com', 'maria@exemplo.com'],
     ['  Maria@Exemplo.com ; ', 'maria@exemplo.com'],
     ['a@x.com; A@X.com', 'a@x.com'],
+    ['Maria <maria@exemplo.com>', 'maria@exemplo.com'],
+    ['"Silva, Maria" <maria@exemplo.com>', 'maria@exemplo.com'],
+    ['Maria <maria@exemplo.com>; maria@exemplo.com', 'maria@exemplo.com'],
+    ['mailto:maria@exemplo.com', 'maria@exemplo.com'],
   ])('a single address %j has no secundário', (raw, email) => {
     expect(splitEmails(raw)).toEqual({ data: { email, secondary: null }, problems: [] });
   });

@@ -54,12 +54,26 @@ describe('names and free text', () => {
     ['Padaria\nEstrela LTDA', 'Padaria Estrela LTDA'],
     ['\u200bJoão\ufeff', 'João'],
     ['McDonald\'s', 'McDonald\'s'],
+    // The zero-width joiner glues emoji sequences: kept between two pictographs, removed elsewhere.
+    ['Maria \u{1F469}\u200d\u2696\ufe0f Silva', 'Maria \u{1F469}\u200d\u2696\ufe0f Silva'],
+    ['Família \u{1F468}\u200d\u{1F469}\u200d\u{1F467}', 'Família \u{1F468}\u200d\u{1F469}\u200d\u{1F467}'],
+    ['\u{1F469}\u{1F3FD}\u200d\u2696\ufe0f Ana', '\u{1F469}\u{1F3FD}\u200d\u2696\ufe0f Ana'],
+    ['\u{1F3F3}\ufe0f\u200d\u{1F308} Bar', '\u{1F3F3}\ufe0f\u200d\u{1F308} Bar'],
+    ['Ma\u200dria', 'Maria'],
+    ['Maria\u200d \u{1F469}', 'Maria \u{1F469}'],
+    ['\u{1F469}\u200d Maria', '\u{1F469} Maria'],
+    ['\u200d\u{1F469}\u200d', '\u{1F469}'],
+    ['Jo\u200c\u2060ão\u200b', 'João'],
   ])('parseText(%j) is %j', (raw, text) => {
     expect(parseText(raw)).toEqual({ data: text, problems: [] });
   });
 
   it.each(['', '   ', '\u00a0\n\t'])('parseText(%j) is empty', (raw) => {
     expect(parseText(raw)).toEqual({ data: null, problems: [] });
+  });
+
+  it('keeps emoji sequences in long text too', () => {
+    expect(parseLongText('Ma\u200dria\n\u{1F468}\u200d\u{1F469}\u200d\u{1F467}').data).toBe('Maria\n\u{1F468}\u200d\u{1F469}\u200d\u{1F467}');
   });
 
   it('keeps line breaks in long text, collapsing spaces inside lines', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VALID_DDDS, classifyPhone, formatPhone, parsePhone } from '../../../src/domain/rules';
+import { dddOf, splitPhones, withDdd } from '../../../src/domain/rules/phone';
 import { expectProblem } from './helpers';
 
 describe('phones', () => {
@@ -199,6 +200,45 @@ describe('phones', () => {
     const result = parsePhone(raw, 'mobile');
     expect(result.data).toBe('+5511987654321');
     expect(expectProblem(result.problems, 'phone.extra_ignored', 'warning', raw).message).toContain(left);
+  });
+
+  it.each<[string, string[]]>([
+    ['(11) 3333-4444 / 99999-8888', ['(11) 3333-4444', '99999-8888']],
+    ['(11) 98765-4321, (11) 91234-5678 e 3456-7890', ['(11) 98765-4321', '(11) 91234-5678', '3456-7890']],
+    ['11987654321; 11912345678', ['11987654321', '11912345678']],
+    ['(11) 3456-7890 / 2222-3333 ramal 12', ['(11) 3456-7890', '2222-3333']],
+    ['(11) 3456-7890', ['(11) 3456-7890']],
+    ['11987654321.0', ['11987654321.0']],
+    ['  ', []],
+  ])('splitPhones(%j) is %j', (raw, parts) => {
+    expect(splitPhones(raw)).toEqual(parts);
+  });
+
+  it.each<[string, string, string | null]>([
+    ['98765-4321', '11', '+5511987654321'],
+    ['987654321', '31', '+5531987654321'],
+    ['3456-7890', '21', '+552134567890'],
+    ['Cel: 98765-4321', '11', '+5511987654321'],
+    ['98765-4321 / 91234-5678', '11', '+5511987654321'],
+    ['+55 98765-4321', '11', '+5511987654321'],
+    ['8765-4321', '11', null],
+    ['4004-1234', '11', null],
+    ['(11) 98765-4321', '21', null],
+    ['98765-43', '11', null],
+    ['não tem', '11', null],
+    ['98765-4321', '20', null],
+  ])('withDdd(%j, %j) is %j', (raw, ddd, e164) => {
+    expect(withDdd(raw, ddd)).toBe(e164);
+  });
+
+  it.each<[string, string | null]>([
+    ['+5511987654321', '11'],
+    ['+552134567890', '21'],
+    ['+558001234567', null],
+    ['+5540041234', null],
+    ['+14155552671', null],
+  ])('dddOf(%j) is %j', (e164, ddd) => {
+    expect(dddOf(e164)).toBe(ddd);
   });
 
   it('keeps a foreign number with a warning', () => {
