@@ -48,6 +48,7 @@ function isPasswordError(error: unknown): boolean {
 }
 
 function parseWorkbook(bytes: Uint8Array, format: FileFormat): XLSX.WorkBook | 'encrypted' | 'corrupt' {
+  if (format === 'html' || format === 'xml2003') return parseMarkup(bytes);
   try {
     return XLSX.read(bytes, SHEETJS_OPTIONS);
   } catch (error) {
@@ -59,6 +60,20 @@ function parseWorkbook(bytes: Uint8Array, format: FileFormat): XLSX.WorkBook | '
     return XLSX.read(bytes, { ...SHEETJS_OPTIONS, cellFormula: false });
   } catch (error) {
     return isPasswordError(error) ? 'encrypted' : 'corrupt';
+  }
+}
+
+/**
+ * An HTML table or XML 2003 workbook: decoded like a CSV (BOM, strict UTF-8, else Windows-1252, which
+ * Brazilian systems write) and read with `raw`, every cell as the text it shows (no type guessing).
+ */
+function parseMarkup(bytes: Uint8Array): XLSX.WorkBook | 'corrupt' {
+  const decoded = decodeText(bytes);
+  if (decoded.kind === 'binary') return 'corrupt';
+  try {
+    return XLSX.read(decoded.text, { ...SHEETJS_OPTIONS, type: 'string', raw: true });
+  } catch {
+    return 'corrupt';
   }
 }
 
@@ -158,6 +173,9 @@ function open(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgres
     case 'text':
       onProgress?.('sniffing', 1);
       return openCsv(bytes, fileName, limits, onProgress);
+    case 'markup':
+      onProgress?.('sniffing', 1);
+      return openSpreadsheet(bytes, sniffed.format, fileName, limits, onProgress);
     case 'cfb':
       onProgress?.('sniffing', 1);
       return openContents(inspectCfb(bytes), bytes, fileName, limits, onProgress);

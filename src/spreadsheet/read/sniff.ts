@@ -4,6 +4,8 @@ export type Sniffed =
   | { kind: 'zip' }
   | { kind: 'cfb' }
   | { kind: 'text' }
+  /** A spreadsheet written as markup: an HTML table or Excel's XML 2003, often named ".xls". */
+  | { kind: 'markup'; format: 'html' | 'xml2003' }
   /** A known non-spreadsheet format: `looksLike` completes "parece ser …", `advice` replaces the default one. */
   | { kind: 'foreign'; looksLike: string; advice?: string };
 
@@ -31,27 +33,35 @@ const FOREIGN: readonly Signature[] = [
   { bytes: ascii('{\\rtf'), looksLike: 'um documento RTF (WordPad ou Word)' },
 ];
 
+/** "<table" anywhere (ASCII, case-insensitive), without decoding the whole file. */
+function hasTable(bytes: Uint8Array): boolean {
+  const needle = ascii('<table');
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (((bytes[i + j] ?? 0) | 0x20) !== (needle[j] ?? 0)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 function startsWith(bytes: Uint8Array, expected: readonly number[], offset = 0): boolean {
   if (bytes.length < offset + expected.length) return false;
   return expected.every((b, i) => bytes[offset + i] === b);
 }
 
-/** Markup saved with a spreadsheet extension: many systems "export to Excel" as an HTML page or XML 2003. */
+/**
+ * Markup saved with a spreadsheet extension: many systems "export to Excel" as an HTML page or XML 2003.
+ * Both are read (their cells as text); an HTML page without a table is not a spreadsheet.
+ */
 function sniffMarkup(bytes: Uint8Array): Sniffed | null {
   let start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (start < bytes.length && start < 4096 && (bytes[start] === 0x20 || ((bytes[start] ?? 0) >= 0x09 && (bytes[start] ?? 0) <= 0x0d))) start++;
   if (bytes[start] !== 0x3c /* < */) return null;
   const head = new TextDecoder('utf-8').decode(bytes.subarray(start, start + 4096)).toLowerCase();
   if (/^<(!doctype html|html|table|meta|head|body)\b/.test(head)) {
-    return {
-      kind: 'foreign',
-      looksLike: 'uma página da web (HTML) salva com nome de planilha, como fazem muitos sistemas ao “exportar para Excel”',
-      advice: SAVE_AS_XLSX,
-    };
+    if (hasTable(bytes)) return { kind: 'markup', format: 'html' };
+    return { kind: 'foreign', looksLike: 'uma página da web (HTML) sem nenhuma tabela', advice: SAVE_AS_XLSX };
   }
-  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    return { kind: 'foreign', looksLike: 'uma planilha no formato antigo “XML 2003” do Excel', advice: SAVE_AS_XLSX };
-  }
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'markup', format: 'xml2003' };
   if (head.startsWith('<?xml')) return { kind: 'foreign', looksLike: 'um arquivo XML' };
   return null;
 }

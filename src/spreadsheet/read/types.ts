@@ -1,7 +1,8 @@
 /** The shapes `openWorkbook` hands to the worker (re-exported by `../read.ts`). */
 import type { Parsed } from '../../domain/problems';
 
-export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv';
+/** `html` and `xml2003`: what many systems save as "relatorio.xls" (an HTML table, Excel's XML 2003). */
+export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml2003';
 
 export interface SheetInfo {
   name: string;
