@@ -237,6 +237,8 @@ export interface ReviewFilter {
 /** One line of the review table: a problem of a row, with the field's current value to edit. */
 export interface ReviewItem {
   rowNumber: number;
+  /** Who the row is about, so the user knows the line without opening the spreadsheet. */
+  name: string;
   status: RowStatus;
   field: string;
   value: string;
@@ -254,7 +256,7 @@ export function listReviewItems(rows: readonly ReviewRow[], mapping: Mapping, fi
     for (const problem of row.problems) {
       if (filter.code !== null && problem.code !== filter.code) continue;
       const value = problem.field in raw ? (raw[problem.field as ClientFieldKey] ?? '') : problem.value;
-      items.push({ rowNumber: row.rowNumber, status: row.status, field: problem.field, value, problem });
+      items.push({ rowNumber: row.rowNumber, name: row.draft.name || (raw.name ?? '').trim(), status: row.status, field: problem.field, value, problem });
     }
   }
   return items;

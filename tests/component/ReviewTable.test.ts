@@ -16,8 +16,8 @@ const summary: ReviewSummary = {
 };
 
 const items: ReviewItem[] = [
-  { rowNumber: 3, status: 'error', field: 'document', value: '529.982.247-26', problem: { code: 'cpf.check_digits', field: 'document', value: '529.982.247-26', level: 'error', message: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.' } },
-  { rowNumber: 4, status: 'error', field: 'mobile', value: '(11) 8765-4321', problem: { code: 'phone.missing_ninth_digit', field: 'mobile', value: '(11) 8765-4321', level: 'error', message: 'Falta o nono dígito.', suggestion: '+5511987654321' } },
+  { rowNumber: 3, name: 'Ana Souza', status: 'error', field: 'document', value: '529.982.247-26', problem: { code: 'cpf.check_digits', field: 'document', value: '529.982.247-26', level: 'error', message: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.' } },
+  { rowNumber: 4, name: 'Bruno Lima', status: 'error', field: 'mobile', value: '(11) 8765-4321', problem: { code: 'phone.missing_ninth_digit', field: 'mobile', value: '(11) 8765-4321', level: 'error', message: 'Falta o nono dígito.', suggestion: '+5511987654321' } },
 ];
 
 const worker = {
@@ -43,9 +43,10 @@ describe('ReviewTable', () => {
     worker.editCell.mockClear();
   });
 
-  it('lists each problem with its row, field, value and Portuguese reason', async () => {
+  it('lists each problem with its row, client name, field, value and Portuguese reason', async () => {
     render(ReviewTable, { props: { wizard: new ImportWizard(), summary } });
     expect(await screen.findByText('Linha 3')).toBeInTheDocument();
+    expect(screen.getByText('Ana Souza')).toBeInTheDocument();
     expect(screen.getByLabelText('CPF/CNPJ da linha 3')).toHaveValue('529.982.247-26');
     const line = within(screen.getAllByRole('listitem')[0] ?? document.body);
     expect(line.getByText(/os dígitos verificadores não conferem/)).toBeInTheDocument();
