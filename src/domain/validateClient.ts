@@ -29,7 +29,7 @@
 import { CLIENT_FIELDS, emptyClientDraft, type ClientDraft, type ClientFieldKey } from './entities/client';
 import { CLIENT_ENTITY } from './entities/client';
 import { withField, type Parsed, type Problem, type RuleResult } from './problems';
-import { checkKindAgainstDocument, classifyPhone, dddOf, formatPhone, kindOfDocument, parsePhone, parseText, splitEmails, splitPhones, withDdd } from './rules';
+import { checkKindAgainstDocument, classifyPhone, dddOf, formatPhone, kindOfDocument, parsePhone, parseText, parseUf, splitCityUf, splitEmails, splitPhones, withDdd } from './rules';
 import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
 
 /** Raw cell text by field key, as mapped from one spreadsheet row (or typed in the form). */
@@ -216,7 +216,17 @@ export interface ValidateOptions {
  * Normalizes and validates one client: each field through its rule, then the required fields and the
  * cross-field rules. Returns the normalized draft (fields with errors left empty) and every problem.
  */
-export function validateClient(raw: RawClient, context: ParseContext = DEFAULT_CONTEXT, options: ValidateOptions = {}): Parsed<ClientDraft> {
+/** One "Cidade/UF" cell ("São Paulo/SP") gives the city and, when the UF is empty, the UF too. */
+function splitCityCell(raw: RawClient): RawClient {
+  const parts = splitCityUf(raw.city ?? '');
+  if (parts === null) return raw;
+  const uf = (raw.uf ?? '').trim();
+  if (uf !== '' && parseUf(uf).data !== parts.uf) return raw;
+  return { ...raw, city: parts.city, uf: uf === '' ? parts.uf : uf };
+}
+
+export function validateClient(typed: RawClient, context: ParseContext = DEFAULT_CONTEXT, options: ValidateOptions = {}): Parsed<ClientDraft> {
+  const raw = splitCityCell(typed);
   const draft = emptyClientDraft();
   let problems: Problem[] = [];
   for (const field of CLIENT_FIELDS) {

@@ -77,7 +77,7 @@ export const CLIENT_FIELDS = [
   { key: 'district', label: 'Bairro', required: false, format: 'text', example: 'Bela Vista',
     description: 'Bairro.', synonyms: ['bairro', 'distrito'], parse: parseText },
   { key: 'city', label: 'Cidade', required: false, format: 'text', example: 'São Paulo',
-    description: 'Cidade.', synonyms: ['cidade', 'municipio', 'city', 'localidade', 'address 1 city', 'business city', 'home city', 'cidade comercial', 'cidade residencial'], parse: parseText },
+    description: 'Cidade.', synonyms: ['cidade', 'municipio', 'city', 'localidade', 'address 1 city', 'cidade uf', 'municipio uf', 'cidade estado', 'business city', 'home city', 'cidade comercial', 'cidade residencial'], parse: parseText },
   { key: 'uf', label: 'UF', required: false, format: 'uf', example: 'SP', options: UFS,
     description: 'Sigla do estado (o nome por extenso também é aceito).', synonyms: ['uf', 'estado', 'sigla uf', 'state', 'address 1 region', 'business state', 'home state', 'estado comercial', 'estado residencial'], parse: parseUf },
   { key: 'notes', label: 'Observações', required: false, format: 'longtext', example: 'Prefere contato por e-mail',

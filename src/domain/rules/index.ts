@@ -11,7 +11,7 @@ export { parseGroup } from './group';
 export { parsePhone, formatPhone, classifyPhone, splitPhones, withDdd, dddOf, type PhoneKind, type PhoneClass } from './phone';
 export { VALID_DDDS, isValidDdd, prependDdd } from './ddd';
 export { parseCep, formatCep } from './cep';
-export { parseUf, findUfByName, isUfCode, UF_NAMES, type UfCode } from './uf';
+export { parseUf, findUfByName, isUfCode, splitCityUf, UF_NAMES, type UfCode } from './uf';
 export { parseDate, formatDateBr, type DateOptions } from './date';
 export { convertExcelSerial } from './excel-date';
 export { parseKind, checkKindAgainstDocument, kindOfDocument } from './kind';

@@ -51,3 +51,14 @@ export function parseUf(raw: string): RuleResult<string> {
     problems: [ruleProblem('uf.unknown', 'error', raw, `"${shown}" não é um estado brasileiro. Use a sigla do estado, por exemplo SP, RJ ou MG.`)],
   };
 }
+
+/**
+ * "São Paulo/SP", "Campinas - SP", "Recife (PE)", "Niterói, RJ": a city cell that carries its state, as
+ * many systems write one "Cidade/UF" column. The city and the UF code; null when the end is not a UF.
+ */
+export function splitCityUf(raw: string): { city: string; uf: string } | null {
+  const match = /^(.*\S)\s*(?:[/,–-]\s*|\(\s*)([A-Za-z]{2})\s*\)?\s*$/.exec(collapseSpaces(raw));
+  const [, city, code] = match ?? [];
+  if (city === undefined || code === undefined || !CODES.has(code.toUpperCase())) return null;
+  return { city, uf: code.toUpperCase() };
+}

@@ -49,6 +49,7 @@ const HEADER_CASES: (readonly [string, string])[] = [
   ['Tel. Celular', 'mobile'],
   ['Bairro', 'district'],
   ['Município', 'city'],
+  ['Cidade/UF', 'city'],
   ['CEP', 'cep'],
   ['C.E.P.', 'cep'],
   ['Data de nascimento', 'birthDate'],

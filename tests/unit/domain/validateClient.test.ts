@@ -302,3 +302,16 @@ describe('validateClient', () => {
     expect(data.name).toBe('Maria da Silva');
   });
 });
+
+describe('one "Cidade/UF" cell', () => {
+  it.each<[string, RawClient, { city: string; uf: string }]>([
+    ['fills an empty UF', { city: 'Campinas/SP' }, { city: 'Campinas', uf: 'SP' }],
+    ['agrees with the UF given', { city: 'Recife - PE', uf: 'Pernambuco' }, { city: 'Recife', uf: 'PE' }],
+    ['a UF that disagrees leaves the city as typed', { city: 'Recife - PE', uf: 'SP' }, { city: 'Recife - PE', uf: 'SP' }],
+    ['a plain city', { city: 'Embu-Guaçu', uf: 'SP' }, { city: 'Embu-Guaçu', uf: 'SP' }],
+  ])('%s', (_, overrides, expected) => {
+    const { data, problems } = validateClient(completeRaw(overrides));
+    expect(data).toMatchObject(expected);
+    expect(problems.filter((p) => p.level === 'error')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UF_NAMES, formatCep, parseCep, parseUf } from '../../../src/domain/rules';
+import { UF_NAMES, formatCep, parseCep, parseUf, splitCityUf } from '../../../src/domain/rules';
 import { expectProblem } from './helpers';
 
 describe('CEP', () => {
@@ -112,5 +112,23 @@ describe('UF', () => {
 
   it('treats empty as no data', () => {
     expect(parseUf('')).toEqual({ data: null, problems: [] });
+  });
+});
+
+describe('splitCityUf (one "Cidade/UF" column)', () => {
+  it.each<[string, { city: string; uf: string } | null]>([
+    ['São Paulo/SP', { city: 'São Paulo', uf: 'SP' }],
+    ['São Paulo / sp', { city: 'São Paulo', uf: 'SP' }],
+    ['Campinas - SP', { city: 'Campinas', uf: 'SP' }],
+    ['Recife (PE)', { city: 'Recife', uf: 'PE' }],
+    ['Niterói, RJ', { city: 'Niterói', uf: 'RJ' }],
+    ['Brasília-DF', { city: 'Brasília', uf: 'DF' }],
+    ['São Paulo', null],
+    ['Embu-Guaçu', null],
+    ['Cidade/XX', null],
+    ['SP', null],
+    ['', null],
+  ])('%j → %j', (raw, expected) => {
+    expect(splitCityUf(raw)).toEqual(expected);
   });
 });
