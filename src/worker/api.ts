@@ -15,6 +15,7 @@ import { loadDocumentIndex } from '../storage/clients';
 import { loadGroupIndex } from '../storage/groups';
 import { loadRunLog, runImport } from '../storage/importRun';
 import { checkUndo, undoRun, type UndoCheck } from '../storage/undoRun';
+import { createBackup, readBackup, restoreBackup } from '../storage/backup';
 import type { ImportOptions, RunRecord } from '../storage/types';
 import { requireSession, setSession } from './session';
 import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
@@ -226,6 +227,20 @@ export const api = {
 
   undoRun(runId: string): Promise<RunRecord> {
     return undoRun(getDb(), runId);
+  },
+
+  /** Everything stored, as the JSON backup file's bytes. */
+  async backup(): Promise<Uint8Array> {
+    const bytes = new TextEncoder().encode(JSON.stringify(await createBackup(getDb())));
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+
+  /** Replaces everything stored by a backup file's content, once the whole file is checked. */
+  async restore(file: File): Promise<Parsed<{ clients: number; groups: number; runs: number } | null>> {
+    const { data, problems } = readBackup(await file.text());
+    if (!data) return { data: null, problems };
+    await restoreBackup(getDb(), data);
+    return { data: { clients: data.clients.length, groups: data.groups.length, runs: data.runs.length }, problems: [] };
   },
 
   template(format: OutputFormat): Uint8Array {

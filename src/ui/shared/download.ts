@@ -14,6 +14,7 @@ export const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  json: 'application/json',
 } as const;
 
 export function todayStamp(): string {
