@@ -1,5 +1,17 @@
+/**
+ * Groups: a way to organize clients (área de atuação, carteira…). Every client belongs to exactly one.
+ *
+ * Problem codes (level error; nothing is written when one is returned):
+ *   group.name_empty    The name is empty (or only spaces).
+ *   group.name_invalid  The name has no letter or digit, so it cannot be told apart from other names.
+ *   group.name_taken    Another group has the same name without case, accents or punctuation.
+ *   group.not_empty     The group still has clients: they must be moved to another group first.
+ *   group.not_found     The group no longer exists (deleted elsewhere, or its import undone).
+ */
 import { toMatchKey, collapseSpaces } from '../domain/text';
+import { countOf } from '../domain/plural';
 import type { GroupRecord } from '../domain/entities/client';
+import type { Parsed, Problem } from '../domain/problems';
 import type { ClientelaDb } from './db';
 
 /** Two group names are the same group when they match without case, accents or punctuation. */
@@ -17,4 +29,103 @@ export function newGroup(name: string, runId?: string): GroupRecord {
 export async function loadGroupIndex(db: ClientelaDb): Promise<Map<string, GroupRecord>> {
   const groups = await db.groups.toArray();
   return new Map(groups.map((g) => [g.nameKey, g]));
+}
+
+function groupProblem(code: string, field: string, value: string, message: string): Problem {
+  return { code, field, value, level: 'error', message };
+}
+
+/** A name as it will be stored (trimmed, inner spaces collapsed), or the reason it cannot be. Pure. */
+export function cleanGroupName(raw: string): Parsed<string | null> {
+  const name = collapseSpaces(raw);
+  if (name === '') return { data: null, problems: [groupProblem('group.name_empty', 'name', raw, 'Digite um nome para o grupo.')] };
+  if (groupKey(name) === '') {
+    return { data: null, problems: [groupProblem('group.name_invalid', 'name', raw, 'O nome do grupo precisa ter ao menos uma letra ou um número.')] };
+  }
+  return { data: name, problems: [] };
+}
+
+function nameTaken(raw: string, existing: GroupRecord): Problem {
+  return groupProblem('group.name_taken', 'name', raw, `Já existe um grupo chamado "${existing.name}".`);
+}
+
+function notFound(id: string): Problem {
+  return groupProblem('group.not_found', '', id, 'Este grupo não existe mais: ele pode ter sido excluído ou a importação que o criou, desfeita.');
+}
+
+/** Creates a group. A name that is empty or already taken is refused with a problem, nothing written. */
+export async function createGroup(db: ClientelaDb, rawName: string): Promise<Parsed<GroupRecord | null>> {
+  const { data: name, problems } = cleanGroupName(rawName);
+  if (name === null) return { data: null, problems };
+  // Invariant: group names are unique by nameKey — the check and the write happen together.
+  return db.transaction('rw', db.groups, async () => {
+    const existing = await db.groups.where('nameKey').equals(groupKey(name)).first();
+    if (existing) return { data: null, problems: [nameTaken(rawName, existing)] };
+    const group = newGroup(name);
+    await db.groups.add(group);
+    return { data: group, problems: [] };
+  });
+}
+
+/** Renames a group. Another spelling of its own name (case, accents) is allowed; another group's name is not. */
+export async function renameGroup(db: ClientelaDb, id: string, rawName: string): Promise<Parsed<GroupRecord | null>> {
+  const { data: name, problems } = cleanGroupName(rawName);
+  if (name === null) return { data: null, problems };
+  // Invariant: group names are unique by nameKey — the check and the write happen together.
+  return db.transaction('rw', db.groups, async () => {
+    const group = await db.groups.get(id);
+    if (!group) return { data: null, problems: [notFound(id)] };
+    const nameKey = groupKey(name);
+    const other = await db.groups.where('nameKey').equals(nameKey).first();
+    if (other && other.id !== id) return { data: null, problems: [nameTaken(rawName, other)] };
+    const renamed: GroupRecord = { ...group, name, nameKey };
+    await db.groups.put(renamed);
+    return { data: renamed, problems: [] };
+  });
+}
+
+/** Deletes a group with no clients. One that has clients is refused, saying how many; nothing written. */
+export async function deleteGroup(db: ClientelaDb, id: string): Promise<Parsed<GroupRecord | null>> {
+  // Invariant: every client belongs to an existing group — the count and the delete happen together.
+  return db.transaction('rw', db.groups, db.clients, async () => {
+    const group = await db.groups.get(id);
+    if (!group) return { data: null, problems: [notFound(id)] };
+    const clients = await db.clients.where('groupId').equals(id).count();
+    if (clients > 0) {
+      const message = `O grupo "${group.name}" tem ${countOf(clients, 'cliente', 'clientes')} e não pode ser excluído. `
+        + 'Antes, mude o grupo desses clientes (em Clientes, abra o cliente e use "Editar").';
+      return { data: null, problems: [groupProblem('group.not_empty', '', group.name, message)] };
+    }
+    await db.groups.delete(id);
+    return { data: group, problems: [] };
+  });
+}
+
+/** A group as the Grupos screen lists it. */
+export interface GroupSummary {
+  group: GroupRecord;
+  /** How many clients are in the group. */
+  clients: number;
+  /** The file of the import that created the group, when one did and its run is still stored. */
+  runFileName?: string;
+}
+
+/**
+ * Every group, ordered by name (without case or accents), with its number of clients. Counts use the
+ * clients' groupId index, one count per group: no client is loaded, so it stays fast with 100,000.
+ */
+export async function listGroups(db: ClientelaDb): Promise<GroupSummary[]> {
+  return db.transaction('r', db.groups, db.clients, db.runs, async () => {
+    const groups = await db.groups.orderBy('nameKey').toArray();
+    const counts = await Promise.all(groups.map((g) => db.clients.where('groupId').equals(g.id).count()));
+    const runIds = [...new Set(groups.flatMap((g) => (g.runId === undefined ? [] : [g.runId])))];
+    const runs = await db.runs.bulkGet(runIds);
+    const fileNames = new Map(runs.flatMap((r) => (r ? [[r.id, r.fileName] as const] : [])));
+    return groups.map((group, i) => {
+      const summary: GroupSummary = { group, clients: counts[i] ?? 0 };
+      const fileName = group.runId === undefined ? undefined : fileNames.get(group.runId);
+      if (fileName !== undefined) summary.runFileName = fileName;
+      return summary;
+    });
+  });
 }

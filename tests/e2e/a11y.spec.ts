@@ -35,4 +35,10 @@ test('every screen passes an axe scan', async ({ page }) => {
   await expectNoViolations(page, 'client');
   await page.getByRole('button', { name: 'Editar' }).click();
   await expectNoViolations(page, 'client form');
+  await page.getByRole('navigation').getByRole('link', { name: 'Grupos' }).click();
+  await expect(page.getByRole('heading', { name: 'Grupos', level: 1 })).toBeVisible();
+  await expectNoViolations(page, 'groups');
+  await page.getByRole('navigation').getByRole('link', { name: 'Cópia de segurança' }).click();
+  await expect(page.getByText(/Em uso:/)).toBeVisible();
+  await expectNoViolations(page, 'backup');
 });

@@ -3,15 +3,19 @@ export type Route =
   | { page: 'import' }
   | { page: 'clients' }
   | { page: 'client'; id: string }
+  | { page: 'groups' }
   | { page: 'runs' }
-  | { page: 'run'; id: string };
+  | { page: 'run'; id: string }
+  | { page: 'backup' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'clientes' && parts[1]) return { page: 'client', id: parts[1] };
   if (parts[0] === 'clientes') return { page: 'clients' };
+  if (parts[0] === 'grupos') return { page: 'groups' };
   if (parts[0] === 'logs' && parts[1]) return { page: 'run', id: parts[1] };
   if (parts[0] === 'logs') return { page: 'runs' };
+  if (parts[0] === 'copia') return { page: 'backup' };
   return { page: 'import' };
 }
 
@@ -20,8 +24,10 @@ export function hrefOf(route: Route): string {
     case 'import': return '#/importar';
     case 'clients': return '#/clientes';
     case 'client': return `#/clientes/${encodeURIComponent(route.id)}`;
+    case 'groups': return '#/grupos';
     case 'runs': return '#/logs';
     case 'run': return `#/logs/${encodeURIComponent(route.id)}`;
+    case 'backup': return '#/copia';
   }
 }
 
