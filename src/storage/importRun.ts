@@ -7,7 +7,7 @@ import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './
 
 export const CHUNK_SIZE = 2000;
 
-export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'> & Partial<Pick<RunRecord, 'notes' | 'review'>>;
+export type RunMeta = Pick<RunRecord, 'fileName' | 'fileSize' | 'fileHash' | 'sheet' | 'headerRow' | 'headers' | 'mapping'> & Partial<Pick<RunRecord, 'id' | 'notes' | 'review'>>;
 
 /** A run stopped before its end (cancelled, tab closed, storage error) can go on from its next chunk. */
 export function canResume(run: RunRecord): boolean {
@@ -32,7 +32,7 @@ function emptyCounts(total: number): RunCounts {
 async function startRun(db: ClientelaDb, meta: RunMeta, rows: readonly ReviewRow[], options: ImportOptions): Promise<{ run: RunRecord; groupIds: Map<string, string> }> {
   const run: RunRecord = {
     ...meta,
-    id: crypto.randomUUID(),
+    id: meta.id ?? crypto.randomUUID(),
     entity: 'clients',
     options,
     status: 'running',
@@ -199,10 +199,16 @@ export async function resumeRun(db: ClientelaDb, runId: string, rows: readonly R
   return continueRun(db, run, rows, new Map([...groups].map(([k, g]) => [k, g.id])), hooks, chunkSize);
 }
 
-/** Runs left "running" by a closed tab are interrupted: called when the app starts. */
-export async function markInterruptedRuns(db: ClientelaDb): Promise<number> {
-  return db.runs.where('status').equals('running').modify({ status: 'interrupted' });
+/** Runs left "running" by a closed tab are interrupted (but the ones `stillRunning` in another tab): called when the app starts. */
+export async function markInterruptedRuns(db: ClientelaDb, stillRunning: ReadonlySet<string> = new Set()): Promise<number> {
+  return db.runs.where('status').equals('running').and((run) => !stillRunning.has(run.id)).modify({ status: 'interrupted' });
 }
+
+/**
+ * The Web Lock an import holds while it runs (`navigator.locks`, shared by every tab): a tab opening
+ * while another one imports leaves that run alone.
+ */
+export const RUN_LOCK_PREFIX = 'clientela-run:';
 
 export async function loadRunLog(db: ClientelaDb, runId: string): Promise<LogRow[]> {
   const chunks = await db.runLogs.where('[runId+chunk]').between([runId, -Infinity], [runId, Infinity]).toArray();

@@ -18,7 +18,7 @@ import { checkUndo, undoRun, type UndoCheck } from '../storage/undoRun';
 import { createBackup, readBackup, restoreBackup } from '../storage/backup';
 import type { ImportOptions, RunRecord } from '../storage/types';
 import { requireSession, setSession } from './session';
-import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
+import { holdingRunLock, readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
 import { resumeImport } from './resume';
 
 export type { Progress };
@@ -197,9 +197,11 @@ export const api = {
     cancelRequested = false;
     const sheet = session.workbook.info.sheets[session.sheetIndex]?.name ?? '';
     const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
-    return runImport(
+    const id = crypto.randomUUID();
+    return holdingRunLock(id, () => runImport(
       getDb(),
       {
+        id,
         fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping,
         notes: [...session.notes, ...session.reviewNotes],
         review: { defaults: session.defaults, declined: [...session.declined], edits: session.rows.filter((r) => Object.keys(r.edits).length > 0).map((r) => [r.rowNumber, r.edits]) },
@@ -207,7 +209,7 @@ export const api = {
       session.rows,
       options,
       { onProgress: (d, t) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested },
-    );
+    ));
   },
 
   /** Goes on with a run cut short, from the same file sent again (checked by its SHA-256). */

@@ -8,6 +8,7 @@ import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptio
 import type { Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
+import { RUN_LOCK_PREFIX } from '../storage/importRun';
 import type { Session } from './session';
 
 export type Progress = (done: number, total: number, phase: string) => void;
@@ -32,6 +33,12 @@ export async function readFile(file: File, onProgress?: Progress): Promise<ReadF
   const buffer = await file.arrayBuffer();
   const { data, problems } = openWorkbook(new Uint8Array(buffer), file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
   return { workbook: data, hash: await sha256(buffer), problems };
+}
+
+/** Runs `work` holding the run's Web Lock, so that a tab opening meanwhile does not call it interrupted. */
+export function holdingRunLock<T>(runId: string, work: () => Promise<T>): Promise<T> {
+  // Without Web Locks (very old browsers) the run goes on; only the other-tab case is lost.
+  return typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks.request(`${RUN_LOCK_PREFIX}${runId}`, work) : work();
 }
 
 export function rowOptions(session: Session): RowOptions {

@@ -7,7 +7,7 @@ import type { Parsed, Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { canResume, resumeRun } from '../storage/importRun';
 import type { RunRecord } from '../storage/types';
-import { readFile, reviewSessionRows, type Progress } from './prepare';
+import { holdingRunLock, readFile, reviewSessionRows, type Progress } from './prepare';
 import { setSession, type Session } from './session';
 
 function refuse(code: string, message: string): Parsed<null> {
@@ -40,6 +40,6 @@ export async function resumeImport(runId: string, file: File, hooks: { onProgres
   session.rows = await reviewSessionRows(session, new Map(review.edits), hooks.onProgress);
   // The same bytes read the same way give the same rows; anything else would shift the chunks.
   if (session.rows.length !== run.counts.total) return otherFile(file, run);
-  const resumed = await resumeRun(db, runId, session.rows, { onProgress: (d, t) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled });
+  const resumed = await holdingRunLock(runId, () => resumeRun(db, runId, session.rows, { onProgress: (d, t) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled }));
   return { data: resumed, problems: [] };
 }

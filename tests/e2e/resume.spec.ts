@@ -49,3 +49,26 @@ test('a cancelled import is resumed from where it stopped with the same file; an
   expect(stored).toHaveLength(ROWS);
   expect(new Set(stored.map((c) => c.document)).size).toBe(ROWS);
 });
+
+test('a tab opened while another one imports does not call that import interrupted', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const wizard = new ImportPage(page);
+  await wizard.open();
+  // Twice the rows: the import must still be running while the other tab opens and looks.
+  await wizard.upload('muitos-clientes.csv', buildManyClients(2 * ROWS), 'text/csv');
+  await wizard.next();
+  await wizard.next();
+  await page.getByRole('button', { name: 'Iniciar importação' }).click();
+  await expect(page.getByText(/Importando [\d.]+ de/)).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto('/#/logs');
+  await expect(other.getByRole('cell', { name: 'em andamento' })).toBeVisible();
+  // The new tab's start-up check runs right after it loads; give it a moment before looking again.
+  await other.waitForTimeout(1000);
+  await expect(page.getByRole('button', { name: 'Ver logs da migração' })).toHaveCount(0);
+  await expect(other.getByRole('cell', { name: 'interrompida' })).toHaveCount(0);
+  await expect(other.getByRole('cell', { name: 'em andamento' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ver logs da migração' })).toBeVisible({ timeout: 60_000 });
+  await expect(other.getByRole('cell', { name: 'concluída' })).toBeVisible();
+});

@@ -256,6 +256,17 @@ describe('runImport: cancel and interruption', () => {
     expect((await db.runs.orderBy('startedAt').toArray()).map((r) => r.status)).toEqual(['interrupted', 'done', 'interrupted', 'cancelled', 'undone', 'failed']);
     expect(await markInterruptedRuns(db)).toBe(0);
   });
+
+  it('markInterruptedRuns leaves alone a run still going on in another tab (its Web Lock is held)', async () => {
+    const db = freshDb();
+    const runs: RunRecord[] = ['run-a', 'run-b'].map((id, i) => ({
+      ...meta(), id, entity: 'clients', options: DEFAULTS, status: 'running', nextChunk: 0, createdGroupIds: [], startedAt: i,
+      counts: { total: 0, imported: 0, updated: 0, skipped: 0, errors: 0 },
+    }));
+    await db.runs.bulkAdd(runs);
+    expect(await markInterruptedRuns(db, new Set(['run-b']))).toBe(1);
+    expect((await db.runs.orderBy('startedAt').toArray()).map((r) => [r.id, r.status])).toEqual([['run-a', 'interrupted'], ['run-b', 'running']]);
+  });
 });
 
 describe('undoRun', () => {
