@@ -10,6 +10,18 @@ export interface ClientFilter {
 
 export const NO_FILTER: ClientFilter = { search: '', groupId: '', kind: '' };
 
+/** Each client's searchable text, computed once per record: typing in the search box rescans 100,000 clients. */
+const SEARCH_KEYS = new WeakMap<ClientRecord, string>();
+
+function searchKeyOf(client: ClientRecord): string {
+  let key = SEARCH_KEYS.get(client);
+  if (key === undefined) {
+    key = toMatchKey(`${client.name} ${client.tradeName} ${client.email} ${client.secondaryEmail}`);
+    SEARCH_KEYS.set(client, key);
+  }
+  return key;
+}
+
 /** Builds the predicate once per filter (the list and the export use the same one). */
 export function buildClientMatcher(filter: ClientFilter): (client: ClientRecord) => boolean {
   const text = toMatchKey(filter.search);
@@ -19,7 +31,7 @@ export function buildClientMatcher(filter: ClientFilter): (client: ClientRecord)
     if (filter.groupId !== '' && client.groupId !== filter.groupId) return false;
     if (filter.kind !== '' && client.kind !== filter.kind) return false;
     if (text === '') return true;
-    if (toMatchKey(`${client.name} ${client.tradeName} ${client.email} ${client.secondaryEmail}`).includes(text)) return true;
+    if (searchKeyOf(client).includes(text)) return true;
     if (upper.length >= 3 && client.document.includes(upper)) return true;
     return digits.length >= 4 && `${client.mobile} ${client.phone}`.includes(digits);
   };
