@@ -3,7 +3,9 @@
  * is checked whole before anything is written; the restore replaces the stored data in one transaction.
  */
 import * as v from 'valibot';
-import { ClientSchema, GroupSchema } from '../domain/entities/client';
+import { CLIENT_FIELDS, ClientSchema, GroupSchema } from '../domain/entities/client';
+import { DEFAULT_CONTEXT } from '../domain/entities/field';
+import { validateClient, type RawClient } from '../domain/validateClient';
 import type { Parsed, Problem } from '../domain/problems';
 import { countOf } from '../domain/plural';
 import type { ClientelaDb, MappingProfile, RunLogChunk } from './db';
@@ -88,6 +90,22 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((item) => String(item.key)).join(' › ');
 }
 
+/**
+ * A backup is data the app wrote, but a file can be edited by hand: every client goes through the same
+ * rules as an import or the form (a name, a valid CPF/CNPJ, a phone, a valid e-mail…). The sentence of
+ * the first client that fails, or null.
+ */
+function findInvalidClient(backup: Pick<Backup, 'clients' | 'groups'>): string | null {
+  const groupNames = new Map(backup.groups.map((g) => [g.id, g.name]));
+  for (const client of backup.clients) {
+    const raw: RawClient = { group: groupNames.get(client.groupId) ?? '' };
+    for (const field of CLIENT_FIELDS) if (field.key !== 'group') raw[field.key] = client[field.key];
+    const error = validateClient(raw, DEFAULT_CONTEXT, { typedByHand: true }).problems.find((p) => p.level === 'error');
+    if (error) return `A cópia de segurança foi alterada e tem um cliente inválido ("${client.name || 'sem nome'}"): ${error.message} Nada foi restaurado; use outra cópia.`;
+  }
+  return null;
+}
+
 /** Reads a backup file's text: the backup, or a Portuguese sentence saying why it cannot be restored. */
 export function readBackup(textContent: string): Parsed<Backup | null> {
   let json: unknown;
@@ -109,6 +127,9 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
     return { data: null, problems: [problem('backup.damaged', `A cópia de segurança está danificada ou foi alterada${where ? ` (em ${where})` : ''}. Nada foi restaurado; use outra cópia.`)] };
   }
   const backup = parsed.output;
+  if (new Set(backup.groups.map((g) => g.nameKey)).size !== backup.groups.length) {
+    return { data: null, problems: [problem('backup.inconsistent', 'A cópia de segurança está incompleta: dois grupos têm o mesmo nome. Nada foi restaurado; use outra cópia.')] };
+  }
   const groupIds = new Set(backup.groups.map((g) => g.id));
   const orphans = backup.clients.filter((c) => !groupIds.has(c.groupId)).length;
   const documents = new Set(backup.clients.map((c) => c.document));
@@ -116,6 +137,8 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
     const why = orphans > 0 ? `${countOf(orphans, 'cliente está', 'clientes estão')} num grupo que não está na cópia` : 'dois clientes têm o mesmo CPF/CNPJ';
     return { data: null, problems: [problem('backup.inconsistent', `A cópia de segurança está incompleta: ${why}. Nada foi restaurado; use outra cópia.`)] };
   }
+  const invalid = findInvalidClient(backup);
+  if (invalid !== null) return { data: null, problems: [problem('backup.invalid_client', invalid)] };
   return { data: backup, problems: [] };
 }
 

@@ -4,6 +4,7 @@
  * Problem codes (level error; nothing is written when one is returned):
  *   group.name_empty    The name is empty (or only spaces).
  *   group.name_invalid  The name has no letter or digit, so it cannot be told apart from other names.
+ *   group.name_too_long The name is longer than MAX_GROUP_NAME characters.
  *   group.name_taken    Another group has the same name without case, accents or punctuation.
  *   group.not_empty     The group still has clients: they must be moved to another group first.
  *   group.not_found     The group no longer exists (deleted elsewhere, or its import undone).
@@ -35,12 +36,18 @@ function groupProblem(code: string, field: string, value: string, message: strin
   return { code, field, value, level: 'error', message };
 }
 
+/** Long enough for "Contencioso trabalhista — carteira da Dra. Silva", short enough for a list line. */
+export const MAX_GROUP_NAME = 80;
+
 /** A name as it will be stored (trimmed, inner spaces collapsed), or the reason it cannot be. Pure. */
 export function cleanGroupName(raw: string): Parsed<string | null> {
   const name = collapseSpaces(raw);
   if (name === '') return { data: null, problems: [groupProblem('group.name_empty', 'name', raw, 'Digite um nome para o grupo.')] };
   if (groupKey(name) === '') {
     return { data: null, problems: [groupProblem('group.name_invalid', 'name', raw, 'O nome do grupo precisa ter ao menos uma letra ou um número.')] };
+  }
+  if (name.length > MAX_GROUP_NAME) {
+    return { data: null, problems: [groupProblem('group.name_too_long', 'name', raw, `O nome do grupo tem ${name.length} caracteres; use no máximo ${MAX_GROUP_NAME}.`)] };
   }
   return { data: name, problems: [] };
 }

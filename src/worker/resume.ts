@@ -16,7 +16,7 @@ function refuse(code: string, message: string): Parsed<null> {
 
 function otherFile(file: File, run: RunRecord): Parsed<null> {
   return refuse('resume.other_file',
-    `"${file.name}" não é o mesmo arquivo da importação interrompida ("${run.fileName}"), ou ele foi alterado depois. Para retomar, envie exatamente o mesmo arquivo, sem alterações; para importar outro, use "Importar dados".`);
+    `"${file.name}" não é o mesmo arquivo desta importação ("${run.fileName}"), ou ele foi alterado depois. Para retomar, envie exatamente o mesmo arquivo, sem alterações; para importar outro, use "Importar dados".`);
 }
 
 export async function resumeImport(runId: string, file: File, hooks: { onProgress?: Progress; isCancelled: () => boolean }): Promise<Parsed<RunRecord | null>> {

@@ -38,7 +38,7 @@ test('a cancelled import is resumed from where it stopped with the same file; an
   await expect(page.getByText(/Esta importação parou antes do fim/)).toBeVisible();
 
   await chooseResumeFile(page, 'muitos-clientes.csv', buildManyClients(10, 900_000));
-  await expect(page.getByRole('alert')).toContainText('não é o mesmo arquivo da importação interrompida');
+  await expect(page.getByRole('alert')).toContainText('não é o mesmo arquivo desta importação');
   expect(await readStoredClients(page)).toHaveLength(kept);
 
   await chooseResumeFile(page, 'muitos-clientes.csv', file);

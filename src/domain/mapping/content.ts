@@ -39,7 +39,7 @@ function detectByRule(format: FieldFormat, isValid: (value: string) => boolean):
 const detectDocument = detectByRule('document', (v) => parseDocument(v).data !== null);
 const detectEmail = detectByRule('email', (v) => splitEmails(v).data !== null);
 
-/** At least half of the values that are phones are mobiles (a column of landlines is not). */
+/** Nearly all the values that are phones are mobiles (a mixed column stays where its header put it). */
 export function isMostlyMobiles(values: readonly string[]): boolean {
   // The number without its DDD is enough (the DDD may be in a column of its own): 9 digits starting with 9.
   const kinds = values.map((v) => {
@@ -49,7 +49,7 @@ export function isMostlyMobiles(values: readonly string[]): boolean {
     return /^9\d{8}$/.test(digits) ? 'mobile' : /^[2-5]\d{7}$/.test(digits) ? 'landline' : null;
   });
   const phones = kinds.filter((k) => k !== null);
-  return phones.length > 0 && phones.filter((k) => k === 'mobile').length * 2 >= phones.length;
+  return phones.length > 0 && phones.filter((k) => k === 'mobile').length >= phones.length * THRESHOLD;
 }
 
 /** Mostly mobiles → "mobile" (else any phone field); mostly landlines → "phone" (never "mobile"). */

@@ -133,13 +133,15 @@ describe('suggestMapping by header text', () => {
     expect(suggest(headers)).toEqual(expected);
   });
 
-  it('a "Telefone" column of mostly mobiles, with no Celular column, goes to Celular (with its DDD)', () => {
+  it('a "Telefone" column of nearly only mobiles, with no Celular column, goes to Celular (with its DDD); a mixed one stays', () => {
     const columns = [
       { header: 'Nome', values: ['Ana', 'Bia', 'Caio'] },
       { header: 'DDD', values: ['11', '21', '31'] },
-      { header: 'Telefone', values: ['98765-4321', '99876-5432', '3333-4444'] },
+      { header: 'Telefone', values: ['98765-4321', '99876-5432', '91234-5678'] },
     ];
     expect(suggestMapping(columns, CLIENT_FIELDS)).toEqual(['name', 'mobile.ddd', 'mobile']);
+    const mixed = columns.map((c) => (c.header === 'Telefone' ? { ...c, values: ['98765-4321', '99876-5432', '3333-4444'] } : c));
+    expect(suggestMapping(mixed, CLIENT_FIELDS)).toEqual(['name', 'phone.ddd', 'phone']);
     const landlines = columns.map((c) => (c.header === 'Telefone' ? { ...c, values: ['(11) 3456-7890', '(21) 2345-6789', '(31) 3333-4444'] } : c));
     expect(suggestMapping(landlines, CLIENT_FIELDS)).toEqual(['name', 'phone.ddd', 'phone']);
   });

@@ -39,6 +39,9 @@ describe('backup', () => {
     ['a newer version', (b) => ({ ...b, version: BACKUP_VERSION + 1 }), 'backup.newer'],
     ['a client without its CPF/CNPJ', (b) => ({ ...b, clients: (b.clients as object[]).map((c, i) => (i === 0 ? { ...c, document: undefined } : c)) }), 'backup.damaged'],
     ['a client in a group missing from the file', (b) => ({ ...b, groups: [] }), 'backup.inconsistent'],
+    ['a client edited by hand with an invalid CPF', (b) => ({ ...b, clients: (b.clients as object[]).map((c, i) => (i === 0 ? { ...c, document: '11111111111' } : c)) }), 'backup.invalid_client'],
+    ['a client edited by hand without a name', (b) => ({ ...b, clients: (b.clients as object[]).map((c, i) => (i === 0 ? { ...c, name: '' } : c)) }), 'backup.invalid_client'],
+    ['two groups with the same name', (b) => ({ ...b, groups: [...(b.groups as object[]), { ...(b.groups as object[])[0], id: 'g-other', name: 'TRIBUTARIO' }] }), 'backup.inconsistent'],
     ['two clients with one CPF/CNPJ', (b) => ({ ...b, clients: [...(b.clients as object[]), { ...(b.clients as object[])[0], id: 'other' }] }), 'backup.inconsistent'],
   ])('%s is refused with a Portuguese reason, and nothing stored changes', async (_, damage, code) => {
     const source = await importedDb();

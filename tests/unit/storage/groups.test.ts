@@ -38,6 +38,7 @@ describe('cleanGroupName', () => {
     ['', 'group.name_empty', 'Digite um nome para o grupo.'],
     ['   \u00a0 ', 'group.name_empty', 'Digite um nome para o grupo.'],
     ['---', 'group.name_invalid', 'O nome do grupo precisa ter ao menos uma letra ou um número.'],
+    ['x'.repeat(81), 'group.name_too_long', 'O nome do grupo tem 81 caracteres; use no máximo 80.'],
   ])('%j is refused: %s', (raw, code, message) => {
     expect(cleanGroupName(raw)).toEqual({ data: null, problems: [{ code, field: 'name', value: raw, level: 'error', message }] });
   });
