@@ -39,6 +39,16 @@ export function ruleProblem(
   return suggestion === undefined ? { code, level, value, message } : { code, level, value, message, suggestion };
 }
 
+/** A problem about a whole file, run or action rather than one field's value. */
+export function generalProblem(code: string, message: string, level: ProblemLevel = 'error'): Problem {
+  return { code, field: '', value: '', level, message };
+}
+
+/** A refusal: no data, and the one problem saying why. */
+export function refusal(code: string, message: string): Parsed<null> {
+  return { data: null, problems: [generalProblem(code, message)] };
+}
+
 export function withField(field: string, problems: readonly RuleProblem[]): Problem[] {
   return problems.map((p) => ({ ...p, field }));
 }

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { CLIENT_FIELDS, ClientSchema, GroupSchema } from '../domain/entities/client';
 import { DEFAULT_CONTEXT } from '../domain/entities/field';
 import { validateClient, type RawClient } from '../domain/validateClient';
-import type { Parsed, Problem } from '../domain/problems';
+import { refusal, type Parsed } from '../domain/problems';
 import { countOf } from '../domain/plural';
 import type { ClientelaDb, MappingProfile, RunLogChunk } from './db';
 import type { RunRecord } from './types';
@@ -81,10 +81,6 @@ export async function createBackup(db: ClientelaDb): Promise<Backup> {
   }));
 }
 
-function problem(code: string, message: string): Problem {
-  return { code, field: '', value: '', level: 'error', message };
-}
-
 /** Where the first thing wrong is, in words ("clients › 12 › document"). */
 function pathOf(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((item) => String(item.key)).join(' › ');
@@ -112,33 +108,33 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
   try {
     json = JSON.parse(textContent);
   } catch {
-    return { data: null, problems: [problem('backup.not_json', 'Este arquivo não é uma cópia de segurança do Clientela (não é um arquivo JSON). Escolha o arquivo baixado em "Baixar cópia de segurança".')] };
+    return refusal('backup.not_json', 'Este arquivo não é uma cópia de segurança do Clientela (não é um arquivo JSON). Escolha o arquivo baixado em "Baixar cópia de segurança".');
   }
   const header = v.safeParse(v.looseObject({ format: v.literal(BACKUP_FORMAT), version: v.number() }), json);
   if (!header.success) {
-    return { data: null, problems: [problem('backup.not_backup', 'Este arquivo JSON não é uma cópia de segurança do Clientela. Escolha o arquivo baixado em "Baixar cópia de segurança".')] };
+    return refusal('backup.not_backup', 'Este arquivo JSON não é uma cópia de segurança do Clientela. Escolha o arquivo baixado em "Baixar cópia de segurança".');
   }
   if (header.output.version > BACKUP_VERSION) {
-    return { data: null, problems: [problem('backup.newer', 'Esta cópia de segurança foi feita por uma versão mais nova do Clientela. Atualize a página (ou o navegador) e tente de novo.')] };
+    return refusal('backup.newer', 'Esta cópia de segurança foi feita por uma versão mais nova do Clientela. Atualize a página (ou o navegador) e tente de novo.');
   }
   const parsed = v.safeParse(BackupSchema, json);
   if (!parsed.success) {
     const where = parsed.issues[0] ? pathOf(parsed.issues[0]) : '';
-    return { data: null, problems: [problem('backup.damaged', `A cópia de segurança está danificada ou foi alterada${where ? ` (em ${where})` : ''}. Nada foi restaurado; use outra cópia.`)] };
+    return refusal('backup.damaged', `A cópia de segurança está danificada ou foi alterada${where ? ` (em ${where})` : ''}. Nada foi restaurado; use outra cópia.`);
   }
   const backup = parsed.output;
   if (new Set(backup.groups.map((g) => g.nameKey)).size !== backup.groups.length) {
-    return { data: null, problems: [problem('backup.inconsistent', 'A cópia de segurança está incompleta: dois grupos têm o mesmo nome. Nada foi restaurado; use outra cópia.')] };
+    return refusal('backup.inconsistent', 'A cópia de segurança está incompleta: dois grupos têm o mesmo nome. Nada foi restaurado; use outra cópia.');
   }
   const groupIds = new Set(backup.groups.map((g) => g.id));
   const orphans = backup.clients.filter((c) => !groupIds.has(c.groupId)).length;
   const documents = new Set(backup.clients.map((c) => c.document));
   if (orphans > 0 || documents.size !== backup.clients.length) {
     const why = orphans > 0 ? `${countOf(orphans, 'cliente está', 'clientes estão')} num grupo que não está na cópia` : 'dois clientes têm o mesmo CPF/CNPJ';
-    return { data: null, problems: [problem('backup.inconsistent', `A cópia de segurança está incompleta: ${why}. Nada foi restaurado; use outra cópia.`)] };
+    return refusal('backup.inconsistent', `A cópia de segurança está incompleta: ${why}. Nada foi restaurado; use outra cópia.`);
   }
   const invalid = findInvalidClient(backup);
-  if (invalid !== null) return { data: null, problems: [problem('backup.invalid_client', invalid)] };
+  if (invalid !== null) return refusal('backup.invalid_client', invalid);
   return { data: backup, problems: [] };
 }
 

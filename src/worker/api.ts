@@ -6,7 +6,7 @@ import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/tab
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
 import { countProblems, countStatuses, listNewGroups, listReviewItems, markDuplicates, validateRow, type NewGroup, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
-import type { Parsed, Problem } from '../domain/problems';
+import { generalProblem, type Parsed, type Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
 import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
 import { clientToRow, exportHeader } from '../domain/exportClients';
@@ -21,7 +21,7 @@ import { requireSession, setSession } from './session';
 import { holdingRunLock, readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
 import { resumeImport } from './resume';
 
-export type { Progress };
+export type { Progress, OutputFormat };
 
 export interface FileSummary {
   fileName: string;
@@ -146,7 +146,7 @@ export const api = {
     // A report's footer ("Total de registros: 25") is not counted: the review leaves it out too.
     const dataRows = rows.slice(header + 1).filter((r) => r.some((c) => c.trim() !== '')).length - findFooterRows(rows, header).length;
     if (dataRows === 0 && !problems.some((p) => p.code === 'sheet.no_data')) {
-      problems.push({ code: 'sheet.no_data', field: '', value: '', level: 'warning', message: 'Não há nenhuma linha de dados abaixo da linha do cabeçalho. Confira a aba e a linha do cabeçalho escolhidas.' });
+      problems.push(generalProblem('sheet.no_data', 'Não há nenhuma linha de dados abaixo da linha do cabeçalho. Confira a aba e a linha do cabeçalho escolhidas.', 'warning'));
     }
     return { data: { headerRow: header, topRows: rows.slice(0, Math.max(HEADER_SCAN_ROWS, header + 1)).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
   },

@@ -3,27 +3,23 @@
  * it is read and reviewed exactly as the first time (same tab, header row, mapping, defaults, declined
  * fixes and review edits, all kept in the run) and the import goes on from the run's next chunk.
  */
-import type { Parsed, Problem } from '../domain/problems';
+import { refusal, type Parsed } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { canResume, resumeRun } from '../storage/importRun';
 import type { RunRecord } from '../storage/types';
 import { holdingRunLock, readFile, reviewSessionRows, type Progress } from './prepare';
 import { setSession, type Session } from './session';
 
-function refuse(code: string, message: string): Parsed<null> {
-  return { data: null, problems: [{ code, field: '', value: '', level: 'error', message } satisfies Problem] };
-}
-
 function otherFile(file: File, run: RunRecord): Parsed<null> {
-  return refuse('resume.other_file',
+  return refusal('resume.other_file',
     `"${file.name}" não é o mesmo arquivo desta importação ("${run.fileName}"), ou ele foi alterado depois. Para retomar, envie exatamente o mesmo arquivo, sem alterações; para importar outro, use "Importar dados".`);
 }
 
 export async function resumeImport(runId: string, file: File, hooks: { onProgress?: Progress; isCancelled: () => boolean }): Promise<Parsed<RunRecord | null>> {
   const db = getDb();
   const run = await db.runs.get(runId);
-  if (!run) return refuse('resume.not_found', 'Esta importação não existe mais.');
-  if (!canResume(run)) return refuse('resume.not_resumable', 'Esta importação não pode ser retomada: ela já terminou, foi desfeita ou foi feita por uma versão anterior do sistema.');
+  if (!run) return refusal('resume.not_found', 'Esta importação não existe mais.');
+  if (!canResume(run)) return refusal('resume.not_resumable', 'Esta importação não pode ser retomada: ela já terminou, foi desfeita ou foi feita por uma versão anterior do sistema.');
   setSession(undefined);
   const read = await readFile(file, hooks.onProgress);
   if (!read.workbook) return { data: null, problems: read.problems };

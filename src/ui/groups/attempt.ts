@@ -1,4 +1,4 @@
-import type { Parsed } from '../../domain/problems';
+import { refusal, type Parsed } from '../../domain/problems';
 
 /**
  * Runs a storage write for the Grupos screen. The storage functions report refusals as problems; this turns
@@ -10,7 +10,7 @@ export async function attempt<T>(write: () => Promise<Parsed<T | null>>): Promis
     return await write();
   } catch (err: unknown) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { data: null, problems: [{ code: 'group.storage_failed', field: '', value: '', level: 'error', message: `Não foi possível gravar a alteração no navegador: ${detail}` }] };
+    return refusal('group.storage_failed', `Não foi possível gravar a alteração no navegador: ${detail}`);
   }
 }
 

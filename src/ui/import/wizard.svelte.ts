@@ -1,6 +1,6 @@
 import type { FileSummary, ReviewSummary, SheetPreview } from '../../worker/api';
 import type { Mapping } from '../../domain/mapping';
-import type { Problem } from '../../domain/problems';
+import { generalProblem, type Problem } from '../../domain/problems';
 import type { RawClient } from '../../domain/validateClient';
 import type { ImportOptions, RunRecord } from '../../storage/types';
 import { Comlink, getWorker, restartWorker } from '../shared/worker';
@@ -17,10 +17,6 @@ export type WizardStep =
 export const PARSE_TIMEOUT_MS = 120_000;
 
 const DEFAULT_OPTIONS: ImportOptions = { existing: 'skip', createGroups: true };
-
-function failure(code: string, message: string): Problem {
-  return { code, field: '', value: '', level: 'error', message };
-}
 
 export class ImportWizard {
   step = $state<WizardStep>({ kind: 'upload', busy: false, fileName: '', problems: [] });
@@ -52,7 +48,7 @@ export class ImportWizard {
       if (attempt !== this.attempt) return;
       if (result === 'timeout') {
         restartWorker();
-        this.fail(file.name, failure('file.timeout', 'A leitura do arquivo demorou demais e foi interrompida. Tente salvar a planilha como XLSX ou CSV, ou dividi-la em arquivos menores.'));
+        this.fail(file.name, generalProblem('file.timeout', 'A leitura do arquivo demorou demais e foi interrompida. Tente salvar a planilha como XLSX ou CSV, ou dividi-la em arquivos menores.'));
         return;
       }
       if (!result.data) {
@@ -66,7 +62,7 @@ export class ImportWizard {
     } catch (error) {
       if (attempt !== this.attempt) return;
       restartWorker();
-      this.fail(file.name, failure('file.unexpected', `Não foi possível ler o arquivo (${error instanceof Error ? error.message : 'erro inesperado'}). Tente novamente ou salve a planilha em outro formato.`));
+      this.fail(file.name, generalProblem('file.unexpected', `Não foi possível ler o arquivo (${error instanceof Error ? error.message : 'erro inesperado'}). Tente novamente ou salve a planilha em outro formato.`));
     } finally {
       clearTimeout(timer);
       if (attempt === this.attempt) this.progress = null;
