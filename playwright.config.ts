@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 // scripts/ensure-chromium.mjs (run by `npm run test:e2e`) writes the Chromium it found here.
 const MARKER = 'node_modules/.cache/clientela-chromium-path';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(MARKER) ? readFileSync(MARKER, 'utf8').trim() : undefined);
+// Several checkouts on one machine can each run their end-to-end tests: E2E_PORT picks the preview's port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,10 +13,11 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a bug to find, not to hide.
+  retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     locale: 'pt-BR',
     timezoneId: 'America/Sao_Paulo',
     acceptDownloads: true,
@@ -26,8 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
