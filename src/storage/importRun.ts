@@ -4,6 +4,7 @@ import type { ClientelaDb, RunLogChunk } from './db';
 import { completeRecord, draftToRecord, replaceRecord } from './clients';
 import { groupKey, loadGroupIndex, newGroup } from './groups';
 import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './types';
+import { markRunFailed, recheckChunk } from './runFailure';
 
 export const CHUNK_SIZE = 2000;
 
@@ -100,7 +101,9 @@ async function loadRegistered(db: ClientelaDb, rows: readonly ReviewRow[], regis
  */
 async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>, registered: Set<string>): Promise<void> {
   // Invariant: a client is never stored without its log line, nor a log line without its client.
-  await db.transaction('rw', db.clients, db.runs, db.runLogs, async () => {
+  await db.transaction('rw', [db.clients, db.runs, db.runLogs, db.groups], async () => {
+    // Another tab may have stopped the run or deleted a group since the last chunk: re-checked here, inside.
+    await recheckChunk(db, run.id, new Set(rows.flatMap((r) => groupIds.get(groupKey(r.draft.group)) ?? [])));
     const stored = await loadRegistered(db, rows, registered);
     const adds: ClientRecord[] = [];
     const puts: ClientRecord[] = [];
@@ -178,9 +181,7 @@ async function continueRun(db: ClientelaDb, run: RunRecord, rows: readonly Revie
     }
     if (run.status === 'running') run.status = 'done';
   } catch (error) {
-    run.status = 'failed';
-    await db.runs.update(run.id, { status: run.status, endedAt: Date.now() });
-    throw error;
+    throw await markRunFailed(db, run, error);
   }
   run.endedAt = Date.now();
   await db.runs.update(run.id, { status: run.status, endedAt: run.endedAt });
@@ -195,13 +196,14 @@ export async function resumeRun(db: ClientelaDb, runId: string, rows: readonly R
   if (!canResume(run)) return run;
   const groups = await loadGroupIndex(db);
   run.status = 'running';
-  await db.runs.update(run.id, { status: 'running' });
+  delete run.failure;
+  await db.runs.update(run.id, { status: 'running', failure: undefined });
   return continueRun(db, run, rows, new Map([...groups].map(([k, g]) => [k, g.id])), hooks, chunkSize);
 }
 
 /** Runs left "running" by a closed tab are interrupted (but the ones `stillRunning` in another tab): called when the app starts. */
-export async function markInterruptedRuns(db: ClientelaDb, stillRunning: ReadonlySet<string> = new Set()): Promise<number> {
-  return db.runs.where('status').equals('running').and((run) => !stillRunning.has(run.id)).modify({ status: 'interrupted' });
+export async function markInterruptedRuns(db: ClientelaDb, stillRunning: ReadonlySet<string> = new Set(), reason?: string): Promise<number> {
+  return db.runs.where('status').equals('running').and((run) => !stillRunning.has(run.id)).modify(reason === undefined ? { status: 'interrupted' } : { status: 'interrupted', failure: reason });
 }
 
 /**

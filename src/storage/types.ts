@@ -57,6 +57,8 @@ export interface RunRecord {
   undoneAt?: number;
   /** Next chunk to write: what a resume starts from. */
   nextChunk: number;
+  /** Why a failed or interrupted run stopped, in Portuguese (shown on its log page). */
+  failure?: string;
 }
 
 export type LogStatus = 'imported' | 'updated' | 'skipped' | 'error';

@@ -18,7 +18,9 @@ import { checkUndo, undoRun, type UndoCheck } from '../storage/undoRun';
 import { createBackup, readBackup, restoreBackup } from '../storage/backup';
 import type { ImportOptions, RunRecord } from '../storage/types';
 import { requireSession, setSession } from './session';
-import { holdingRunLock, readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
+import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
+import { importAlone } from './alone';
+import { writeAlone } from '../storage/writerLock';
 import { resumeImport } from './resume';
 
 export type { Progress, OutputFormat };
@@ -192,13 +194,14 @@ export const api = {
     return summarize(session.rows, session.reviewNotes);
   },
 
-  async startImport(options: ImportOptions, onProgress?: Progress): Promise<RunRecord> {
+  /** Refused while another tab writes; a run that fails comes back failed, with its reason as the problem. */
+  async startImport(options: ImportOptions, onProgress?: Progress): Promise<Parsed<RunRecord | null>> {
     const session = requireSession();
     cancelRequested = false;
     const sheet = session.workbook.info.sheets[session.sheetIndex]?.name ?? '';
     const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
     const id = crypto.randomUUID();
-    return holdingRunLock(id, () => runImport(
+    return importAlone(id, () => runImport(
       getDb(),
       {
         id,
@@ -227,8 +230,8 @@ export const api = {
     return checkUndo(getDb(), runId);
   },
 
-  undoRun(runId: string): Promise<RunRecord> {
-    return undoRun(getDb(), runId);
+  undoRun(runId: string): Promise<Parsed<RunRecord | null>> {
+    return writeAlone(getDb(), { kind: 'undo' }, 'undo', async () => ({ data: await undoRun(getDb(), runId), problems: [] }));
   },
 
   /** Everything stored, as the JSON backup file's bytes. */
@@ -241,8 +244,10 @@ export const api = {
   async restore(file: File): Promise<Parsed<{ clients: number; groups: number; runs: number } | null>> {
     const { data, problems } = readBackup(await file.text());
     if (!data) return { data: null, problems };
-    await restoreBackup(getDb(), data);
-    return { data: { clients: data.clients.length, groups: data.groups.length, runs: data.runs.length }, problems: [] };
+    return writeAlone(getDb(), { kind: 'restore' }, 'restore', async () => {
+      await restoreBackup(getDb(), data);
+      return { data: { clients: data.clients.length, groups: data.groups.length, runs: data.runs.length }, problems: [] };
+    });
   },
 
   template(format: OutputFormat): Uint8Array {

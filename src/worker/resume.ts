@@ -7,7 +7,8 @@ import { refusal, type Parsed } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { canResume, resumeRun } from '../storage/importRun';
 import type { RunRecord } from '../storage/types';
-import { holdingRunLock, readFile, reviewSessionRows, type Progress } from './prepare';
+import { readFile, reviewSessionRows, type Progress } from './prepare';
+import { importAlone } from './alone';
 import { setSession, type Session } from './session';
 
 function otherFile(file: File, run: RunRecord): Parsed<null> {
@@ -36,6 +37,5 @@ export async function resumeImport(runId: string, file: File, hooks: { onProgres
   session.rows = await reviewSessionRows(session, new Map(review.edits), hooks.onProgress);
   // The same bytes read the same way give the same rows; anything else would shift the chunks.
   if (session.rows.length !== run.counts.total) return otherFile(file, run);
-  const resumed = await holdingRunLock(runId, () => resumeRun(db, runId, session.rows, { onProgress: (d, t) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled }));
-  return { data: resumed, problems: [] };
+  return importAlone(runId, () => resumeRun(db, runId, session.rows, { onProgress: (d, t) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled }));
 }

@@ -1,4 +1,7 @@
-import { refusal, type Parsed } from '../../domain/problems';
+import type { Parsed } from '../../domain/problems';
+import { getDb } from '../../storage/db';
+import { storageProblem } from '../../storage/storageError';
+import { writeAlone } from '../../storage/writerLock';
 
 /**
  * Runs a storage write for the Grupos screen. The storage functions report refusals as problems; this turns
@@ -9,9 +12,13 @@ export async function attempt<T>(write: () => Promise<Parsed<T | null>>): Promis
   try {
     return await write();
   } catch (err: unknown) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return refusal('group.storage_failed', `Não foi possível gravar a alteração no navegador: ${detail}`);
+    return { data: null, problems: [await storageProblem(err, 'group')] };
   }
+}
+
+/** A rename or a delete: also refused while another tab writes (an import may be filling this group). */
+export function attemptAlone<T>(write: () => Promise<Parsed<T | null>>): Promise<Parsed<T | null>> {
+  return writeAlone(getDb(), { kind: 'group' }, 'group', write);
 }
 
 /** The problems' sentences, one after the other. */

@@ -4,14 +4,15 @@ import { generalProblem, type Problem } from '../../domain/problems';
 import type { RawClient } from '../../domain/validateClient';
 import type { ImportOptions, RunRecord } from '../../storage/types';
 import { Comlink, getWorker, restartWorker } from '../shared/worker';
+import { runToTheEnd } from './runToTheEnd';
 
 /** The wizard is a union of steps; each step's data is what the previous step produced. */
 export type WizardStep =
   | { kind: 'upload'; busy: boolean; fileName: string; problems: Problem[]; file?: FileSummary; preview?: SheetPreview }
   | { kind: 'mapping'; file: FileSummary; preview: SheetPreview; mapping: Mapping; problems: Problem[] }
-  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; declined: string[]; busy: boolean }
+  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; declined: string[]; busy: boolean; problems?: Problem[] }
   | { kind: 'importing'; file: FileSummary; done: number; total: number; startedAt: number; cancelling: boolean }
-  | { kind: 'done'; run: RunRecord };
+  | { kind: 'done'; run: RunRecord; problems?: Problem[] };
 
 /** A parse taking longer than this is stopped (worker terminated and recreated) with a message. */
 export const PARSE_TIMEOUT_MS = 120_000;
@@ -126,8 +127,10 @@ export class ImportWizard {
     const onProgress = Comlink.proxy((done: number, total: number) => {
       if (this.step.kind === 'importing') this.step = { ...this.step, done, total };
     });
-    const run = await getWorker().startImport($state.snapshot(options), onProgress);
-    this.step = { kind: 'done', run };
+    const outcome = await runToTheEnd(() => getWorker().startImport($state.snapshot(options), onProgress));
+    if (outcome.data) this.step = { kind: 'done', run: outcome.data, problems: outcome.problems };
+    // Refused before it began (another tab writes) or failed before its run was stored: back to the review, saying why.
+    else this.step = { ...step, options, busy: false, problems: outcome.problems };
   }
 
   async cancelImport(): Promise<void> {
