@@ -3,11 +3,9 @@
  * is checked whole before anything is written; the restore replaces the stored data in one transaction.
  */
 import * as v from 'valibot';
-import { CLIENT_FIELDS, ClientSchema, GroupSchema } from '../domain/entities/client';
-import { DEFAULT_CONTEXT } from '../domain/entities/field';
-import { validateClient, type RawClient } from '../domain/validateClient';
+import { ClientSchema, GroupSchema } from '../domain/entities/client';
 import { refusal, type Parsed } from '../domain/problems';
-import { countOf } from '../domain/plural';
+import { normalizeBackup } from './backupCheck';
 import type { ClientelaDb, MappingProfile, RunLogChunk } from './db';
 import type { RunRecord } from './types';
 
@@ -47,6 +45,7 @@ const RunSchema = v.object({
   endedAt: v.optional(v.number()),
   undoneAt: v.optional(v.number()),
   nextChunk: v.number(),
+  failure: v.optional(text),
 });
 
 export const BackupSchema = v.object({
@@ -81,25 +80,23 @@ export async function createBackup(db: ClientelaDb): Promise<Backup> {
   }));
 }
 
-/** Where the first thing wrong is, in words ("clients › 12 › document"). */
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((item) => String(item.key)).join(' › ');
-}
+const PART_NAMES: Record<string, string> = { clients: 'cliente', groups: 'grupo', runs: 'importação', runLogs: 'bloco do log', mappings: 'mapeamento', rows: 'linha', before: 'cliente guardado para desfazer' };
 
-/**
- * A backup is data the app wrote, but a file can be edited by hand: every client goes through the same
- * rules as an import or the form (a name, a valid CPF/CNPJ, a phone, a valid e-mail…). The sentence of
- * the first client that fails, or null.
- */
-function findInvalidClient(backup: Pick<Backup, 'clients' | 'groups'>): string | null {
-  const groupNames = new Map(backup.groups.map((g) => [g.id, g.name]));
-  for (const client of backup.clients) {
-    const raw: RawClient = { group: groupNames.get(client.groupId) ?? '' };
-    for (const field of CLIENT_FIELDS) if (field.key !== 'group') raw[field.key] = client[field.key];
-    const error = validateClient(raw, DEFAULT_CONTEXT, { typedByHand: true }).problems.find((p) => p.level === 'error');
-    if (error) return `A cópia de segurança foi alterada e tem um cliente inválido ("${client.name || 'sem nome'}"): ${error.message} Nada foi restaurado; use outra cópia.`;
+/** Where the first thing wrong is, in words ("no cliente nº 13 (\"Maria\"), campo document"). */
+function placeOf(issue: v.BaseIssue<unknown>): string {
+  const parts: string[] = [];
+  let field = '';
+  for (const item of issue.path ?? []) {
+    const key = String(item.key);
+    if (typeof item.key === 'number') {
+      const name = typeof item.value === 'object' && item.value !== null && 'name' in item.value && typeof item.value.name === 'string' ? ` ("${item.value.name}")` : '';
+      parts.push(`nº ${item.key + 1}${name}`);
+    } else if (PART_NAMES[key]) parts.push(PART_NAMES[key]);
+    else field = key;
   }
-  return null;
+  const where = parts.join(', ');
+  const received = issue.received === 'undefined' ? 'está faltando' : `tem um valor inválido (${issue.received})`;
+  return where === '' && field === '' ? '' : ` (no ${where}${field ? `, o campo "${field}" ${received}` : ''})`;
 }
 
 /** Reads a backup file's text: the backup, or a Portuguese sentence saying why it cannot be restored. */
@@ -119,23 +116,10 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
   }
   const parsed = v.safeParse(BackupSchema, json);
   if (!parsed.success) {
-    const where = parsed.issues[0] ? pathOf(parsed.issues[0]) : '';
-    return refusal('backup.damaged', `A cópia de segurança está danificada ou foi alterada${where ? ` (em ${where})` : ''}. Nada foi restaurado; use outra cópia.`);
+    const where = parsed.issues[0] ? placeOf(parsed.issues[0]) : '';
+    return refusal('backup.damaged', `A cópia de segurança está danificada ou foi alterada${where}. Nada foi restaurado; use outra cópia.`);
   }
-  const backup = parsed.output;
-  if (new Set(backup.groups.map((g) => g.nameKey)).size !== backup.groups.length) {
-    return refusal('backup.inconsistent', 'A cópia de segurança está incompleta: dois grupos têm o mesmo nome. Nada foi restaurado; use outra cópia.');
-  }
-  const groupIds = new Set(backup.groups.map((g) => g.id));
-  const orphans = backup.clients.filter((c) => !groupIds.has(c.groupId)).length;
-  const documents = new Set(backup.clients.map((c) => c.document));
-  if (orphans > 0 || documents.size !== backup.clients.length) {
-    const why = orphans > 0 ? `${countOf(orphans, 'cliente está', 'clientes estão')} num grupo que não está na cópia` : 'dois clientes têm o mesmo CPF/CNPJ';
-    return refusal('backup.inconsistent', `A cópia de segurança está incompleta: ${why}. Nada foi restaurado; use outra cópia.`);
-  }
-  const invalid = findInvalidClient(backup);
-  if (invalid !== null) return refusal('backup.invalid_client', invalid);
-  return { data: backup, problems: [] };
+  return normalizeBackup(parsed.output);
 }
 
 /** Replaces everything stored by the backup's content. */

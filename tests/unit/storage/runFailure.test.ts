@@ -125,7 +125,7 @@ describe('a chunk that fails mid-import ends the run cleanly', () => {
     const where = db.runs.where.bind(db.runs);
     // The write that marks the run failed (a where on its id) hits the full disk too.
     vi.spyOn(db.runs, 'where').mockImplementation((index) => {
-      if (index === 'id') throw new DOMException('quota', 'QuotaExceededError');
+      if (Object.is(index, 'id')) throw new DOMException('quota', 'QuotaExceededError');
       return where(index);
     });
     const failed = await failureOf(runImport(db, meta(), rows, DEFAULTS, {}, CHUNK));
