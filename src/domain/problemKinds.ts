@@ -54,6 +54,7 @@ const TITLES: Record<string, string> = {
   'kind.mismatch': 'Tipo de pessoa que não combina com o documento',
   'group.not_found': 'Grupo que não existe',
   'group.extra_ignored': 'Mais de um grupo na célula (ficou o primeiro)',
+  'text.bidi_removed': 'Caracteres invisíveis de direção do texto removidos',
 };
 
 const REQUIRED: Record<string, string> = {

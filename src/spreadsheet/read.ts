@@ -135,7 +135,8 @@ function openCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProg
     },
     readSheet: (index) => (index === 0 ? { data: { rows, formulaCells: 0 }, problems: [...sheetProblemsFound] } : fail(sheetProblems.notFound(index))),
   };
-  return { data: workbook, problems: unclosedQuoteRow === null ? [] : [sheetProblems.unclosedQuote(place, unclosedQuoteRow)] };
+  const nuls = decoded.droppedNuls ? [fileProblems.nulsDropped(fileName, decoded.droppedNuls)] : [];
+  return { data: workbook, problems: unclosedQuoteRow === null ? nuls : [...nuls, sheetProblems.unclosedQuote(place, unclosedQuoteRow)] };
 }
 
 function openContents(contents: Contents, bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {

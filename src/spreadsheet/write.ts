@@ -27,11 +27,9 @@ export function fitCellText(text: string): string {
   return text.slice(0, MAX_CELL_TEXT - note.length) + note;
 }
 
-function prepareText(text: string): string {
-  return fitCellText(neutralizeFormula(text));
-}
-
-function toSheet(header: readonly string[], rows: readonly (readonly OutCell[])[], textColumns: ReadonlySet<number>): XLSX.WorkSheet {
+function toSheet(header: readonly string[], rows: readonly (readonly OutCell[])[], textColumns: ReadonlySet<number>, format: OutputFormat): XLSX.WorkSheet {
+  // Only Excel has the 32,767-character limit: an ODS cell (LibreOffice) keeps the whole text.
+  const prepareText = (text: string): string => (format === 'ods' ? neutralizeFormula(text) : fitCellText(neutralizeFormula(text)));
   // Headers too: the error workbook repeats the headers of the user's file.
   const aoa: OutCell[][] = [header.map(prepareText), ...rows.map((r) => r.map((c) => (typeof c === 'string' ? prepareText(c) : c)))];
   // UTC: dates going out are calendar days at UTC midnight; without it SheetJS shifts them by the local
@@ -80,7 +78,7 @@ export function writeWorkbook(sheets: readonly SheetSpec[], format: OutputFormat
     return first ? writeCsv(first) : new Uint8Array();
   }
   const wb = XLSX.utils.book_new();
-  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toSheet(spec.header, spec.rows, spec.textColumns ?? new Set()), spec.name);
+  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toSheet(spec.header, spec.rows, spec.textColumns ?? new Set(), format), spec.name);
   const out: unknown = XLSX.write(wb, { type: 'array', bookType: format === 'ods' ? 'ods' : 'xlsx', compression: true });
   return out instanceof ArrayBuffer ? new Uint8Array(out) : new Uint8Array(0);
 }

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { ClientRecord, GroupRecord } from '../domain/entities/client';
 import type { Mapping } from '../domain/mapping';
 import type { LogRow, RunRecord } from './types';
+import { watchUpgrades } from './dbEvents';
 
 /** One record per committed chunk of an import: compact, and written in the chunk's transaction. */
 export interface RunLogChunk {
@@ -43,6 +44,9 @@ let shared: ClientelaDb | undefined;
 
 /** The app's database (one per thread; the main thread and the worker open the same IndexedDB). */
 export function getDb(): ClientelaDb {
-  shared ??= new ClientelaDb();
+  if (!shared) {
+    shared = new ClientelaDb();
+    watchUpgrades(shared);
+  }
   return shared;
 }

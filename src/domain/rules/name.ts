@@ -1,9 +1,12 @@
 /**
  * Names and free text (DESIGN.md §4): trimmed, inner white space collapsed, case kept as typed
  * (an ALL-CAPS name from an ERP stays ALL CAPS: forcing title case breaks "da", "McDonald", "LTDA").
- * No problem codes: any text is acceptable.
+ * Any text is acceptable; bidirectional control characters are removed (so a name cannot be spoofed).
+ *
+ * Problem codes:
+ *   text.bidi_removed  fix  Characters that change the direction of the writing were removed.
  */
-import type { RuleResult } from '../problems';
+import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
 
 /**
  * Zero-width characters and the BOM that copy-paste from web pages and PDFs leaves in cells. The
@@ -17,10 +20,24 @@ const INVISIBLE = /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}\p{Em
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/**
+ * Bidirectional controls (right-to-left override, isolates, marks): invisible, they reorder what is shown,
+ * so "Ana\u202Eairam" displays as another name than the one stored. Names of this register are written
+ * left to right; the characters are removed and the removal said.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function stripBidi(raw: string): { text: string; problems: RuleProblem[] } {
+  const text = raw.replace(BIDI, '');
+  if (text === raw) return { text, problems: [] };
+  return { text, problems: [ruleProblem('text.bidi_removed', 'fix', raw, 'O texto tinha caracteres invisíveis que mudam a direção da escrita (usados para disfarçar um nome, fazendo-o aparecer diferente do que está gravado); eles foram removidos.')] };
+}
+
 /** One line of text: every run of white space (tab, new line, non-breaking space) becomes one space. */
 export function parseText(raw: string): RuleResult<string> {
-  const value = raw.replace(INVISIBLE, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
-  return { data: value === '' ? null : value, problems: [] };
+  const { text, problems } = stripBidi(raw);
+  const value = text.replace(INVISIBLE, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return { data: value === '' ? null : value, problems: value === '' ? [] : problems };
 }
 
 /**
@@ -28,11 +45,12 @@ export function parseText(raw: string): RuleResult<string> {
  * people write notes as lists.
  */
 export function parseLongText(raw: string): RuleResult<string> {
-  const lines = raw
+  const { text, problems } = stripBidi(raw);
+  const lines = text
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
     .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/\s+/g, ' ').trim());
   const value = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-  return { data: value === '' ? null : value, problems: [] };
+  return { data: value === '' ? null : value, problems: value === '' ? [] : problems };
 }

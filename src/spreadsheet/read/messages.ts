@@ -26,6 +26,9 @@ export const fileProblems = {
         'Proteger Pasta de Trabalho > Criptografar com Senha, apague a senha, clique em OK, salve e envie o arquivo de novo.',
     ),
 
+  nulsDropped: (file: string, count: number) =>
+    problem('file.nul_dropped', 'warning', file, `O arquivo “${file}” tinha ${count === 1 ? '1 caractere nulo (NUL)' : `${formatCount(count)} caracteres nulos (NUL)`}, sobra comum de exportações de sistemas antigos: ${count === 1 ? 'ele foi removido' : 'eles foram removidos'} e o resto do arquivo foi lido normalmente.`),
+
   notSpreadsheet: (file: string, looksLike: string, advice: string = SEND_SPREADSHEET) =>
     problem('file.not_spreadsheet', 'error', file, `O arquivo “${file}” não é uma planilha: parece ser ${looksLike}. ${advice}`),
 

@@ -2,7 +2,8 @@
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export type Decoded = { kind: 'text'; text: string; encoding: TextEncodingName } | { kind: 'binary' };
+/** `droppedNuls`: NUL characters removed from a text file (a few are left by old systems' exports). */
+export type Decoded = { kind: 'text'; text: string; encoding: TextEncodingName; droppedNuls?: number } | { kind: 'binary' };
 
 const SAMPLE = 64 * 1024;
 
@@ -48,19 +49,26 @@ function decodeWithGuess(bytes: Uint8Array): { text: string; encoding: TextEncod
   }
 }
 
-/** NUL characters, or more than 2% control characters other than tab, line breaks, form feed and the old DOS end mark. */
+/**
+ * More than 1% NUL characters, or more than 2% other control characters than tab, line breaks, form feed
+ * and the old DOS end mark. A few NULs (padding left by an old system's export) do not make a text binary.
+ */
 function looksBinary(text: string): boolean {
   const length = Math.min(text.length, SAMPLE);
   let controls = 0;
+  let nuls = 0;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1a) || c === 0x7f) controls++;
+    if (c === 0) nuls++;
+    else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1a) || c === 0x7f) controls++;
   }
-  return controls > length * 0.02;
+  return nuls > length * 0.01 || controls > length * 0.02;
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
   const { text, encoding } = decodeWithGuess(bytes);
-  return looksBinary(text) ? { kind: 'binary' } : { kind: 'text', text, encoding };
+  if (looksBinary(text)) return { kind: 'binary' };
+  if (!text.includes('\0')) return { kind: 'text', text, encoding };
+  const clean = text.replace(/\0/g, '');
+  return { kind: 'text', text: clean, encoding, droppedNuls: text.length - clean.length };
 }
