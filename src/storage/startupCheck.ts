@@ -9,8 +9,12 @@ import { markInterruptedRuns, RUN_LOCK_PREFIX } from './importRun';
 import { interruptedReason } from './runFailure';
 import { readStorageUsage } from './storageError';
 
+function locksTell(): boolean {
+  return typeof navigator !== 'undefined' && 'locks' in navigator;
+}
+
 async function runsStillGoing(): Promise<Set<string>> {
-  const held = typeof navigator !== 'undefined' && 'locks' in navigator ? ((await navigator.locks.query()).held ?? []) : [];
+  const held = locksTell() ? ((await navigator.locks.query()).held ?? []) : [];
   return new Set(held.flatMap((lock) => (lock.name?.startsWith(RUN_LOCK_PREFIX) ? [lock.name.slice(RUN_LOCK_PREFIX.length)] : [])));
 }
 
@@ -22,4 +26,12 @@ export async function markCutRuns(db: ClientelaDb): Promise<number> {
     // A full disk refuses this write too: the runs stay "running" and are marked on a later start.
     return 0;
   }
+}
+
+/**
+ * The same check at any time (the log page of a run shown "running"): only where Web Locks tell a run
+ * going on in another tab from one left behind — without them, that tab's import would be stopped.
+ */
+export async function markLeftRuns(db: ClientelaDb): Promise<number> {
+  return locksTell() ? markCutRuns(db) : 0;
 }

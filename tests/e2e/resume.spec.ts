@@ -28,6 +28,8 @@ test('a cancelled import is resumed from where it stopped with the same file; an
   await wizard.next();
   await wizard.next();
   await page.getByRole('button', { name: 'Iniciar importação' }).click();
+  // Once a first chunk is in: a cancel before it would (rightly) keep nothing.
+  await expect(page.getByText(/Importando [1-9][\d.]* de/)).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Cancelar' }).click();
   await expect(page.getByText('Importação cancelada.')).toBeVisible({ timeout: 60_000 });
   const kept = (await readStoredClients(page)).length;

@@ -1,6 +1,6 @@
 import type { Parsed } from '../../domain/problems';
 import { getDb } from '../../storage/db';
-import { markCutRuns } from '../../storage/startupCheck';
+import { markLeftRuns } from '../../storage/startupCheck';
 import { storageProblem } from '../../storage/storageError';
 import type { RunRecord } from '../../storage/types';
 import { restartWorker, whenWorkerDies } from '../shared/worker';
@@ -17,7 +17,7 @@ export async function runToTheEnd(call: () => Promise<Parsed<RunRecord | null>>)
   } catch (error) {
     restartWorker();
     const problem = await storageProblem(error, 'import');
-    await markCutRuns(getDb()).catch(() => 0);
+    await markLeftRuns(getDb());
     return { data: null, problems: [problem] };
   } finally {
     death.stop();
