@@ -65,7 +65,7 @@ export function formatMegabytes(bytes: number): string {
 export type StorageAction = 'import' | 'edit' | 'restore' | 'group' | 'erase' | 'undo' | 'startup';
 
 const CONSEQUENCE: Record<StorageAction, string> = {
-  import: 'O que já foi importado continua salvo; o bloco de linhas em gravação foi descartado inteiro. Depois de liberar espaço, abra "Ver logs da migração" e use "Retomar importação" com o mesmo arquivo.',
+  import: 'O que já foi importado continua salvo; o bloco de linhas em gravação foi descartado inteiro. Para continuar, abra "Ver logs da migração" e use "Retomar importação" com o mesmo arquivo.',
   edit: 'A alteração não foi salva.',
   restore: 'Nada foi restaurado: os dados que estavam guardados continuam como antes.',
   group: 'A alteração do grupo não foi salva.',
@@ -74,7 +74,7 @@ const CONSEQUENCE: Record<StorageAction, string> = {
   startup: 'O Clientela abriu, mas não conseguiu registrar as importações interrompidas.',
 };
 
-export const FULL_DISK_ADVICE = 'Para continuar: libere espaço no disco do computador (ou apague dados de outros sites no navegador), peça "armazenamento persistente" em "Cópia de segurança" e baixe uma cópia de segurança.';
+export const FULL_DISK_ADVICE = 'O que fazer: libere espaço no disco do computador (ou apague dados de outros sites no navegador), peça "armazenamento persistente" em "Cópia de segurança" e baixe uma cópia de segurança.';
 
 /** The sentence for a full disk, with the usage when known. */
 export function fullDiskMessage(usage: StorageUsage | null, action: StorageAction): string {
