@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('Grupos while another tab imports', () => {
-  it('a rename and a delete are refused naming the import and its progress; nothing changes', async () => {
+  it('a rename and a delete are refused naming the import and its progress; nothing changes', { timeout: 60_000 }, async () => {
     const locks = new MemoryLocks();
     useLockManager(locks);
     const group = newGroup('Tributário');
@@ -28,14 +28,15 @@ describe('Grupos while another tab imports', () => {
     setTabId('esta-aba');
 
     render(GroupsPage);
-    const list = await screen.findByRole('list', { name: 'Grupos cadastrados' });
-    const item = await within(list).findByRole('listitem');
+    // Generous waits: the list comes from a live query, slow when the machine is busy.
+    const list = await screen.findByRole('list', { name: 'Grupos cadastrados' }, { timeout: 15_000 });
+    const item = await within(list).findByRole('listitem', {}, { timeout: 15_000 });
     await userEvent.click(within(item).getByRole('button', { name: 'Excluir o grupo Tributário' }));
-    expect(await within(item).findByRole('alert')).toHaveTextContent('Uma importação está em andamento em outra aba: 12.000 de 20.000 linhas.');
+    expect(await within(item).findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent('Uma importação está em andamento em outra aba: 12.000 de 20.000 linhas.');
     await userEvent.click(within(item).getByRole('button', { name: 'Renomear o grupo Tributário' }));
     await userEvent.clear(screen.getByLabelText(/Novo nome/));
     await userEvent.type(screen.getByLabelText(/Novo nome/), 'Fiscal{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Uma importação está em andamento em outra aba');
+    expect(await screen.findByRole('alert', {}, { timeout: 15_000 })).toHaveTextContent('Uma importação está em andamento em outra aba');
     expect((await getDb().groups.get(group.id))?.name).toBe('Tributário');
     release();
     await importing;
