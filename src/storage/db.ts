@@ -3,6 +3,7 @@ import type { ClientRecord, GroupRecord } from '../domain/entities/client';
 import type { Mapping } from '../domain/mapping';
 import type { LogRow, RunRecord } from './types';
 import { watchUpgrades } from './dbEvents';
+import { clientTermsMiddleware } from './clientTerms';
 
 /** One record per committed chunk of an import: compact, and written in the chunk's transaction. */
 export interface RunLogChunk {
@@ -37,6 +38,12 @@ export class ClientelaDb extends Dexie {
     });
     // v2: no index on clients.updatedAt (nothing queries it, and each index slows every bulk import).
     this.version(2).stores({ clients: 'id, &document, name, groupId' });
+    // v5: the register is searched, filtered and sorted by index ("last change" needs updatedAt again);
+    // `terms` is kept by clientTermsMiddleware, which also fills it here for the clients already stored.
+    this.version(5)
+      .stores({ clients: 'id, &document, name, groupId, updatedAt, *terms' })
+      .upgrade((tx) => tx.table('clients').toCollection().modify(() => undefined));
+    this.use(clientTermsMiddleware);
   }
 }
 

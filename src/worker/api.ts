@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { OpenedWorkbook, SheetTable, WorkbookInfo } from '../spreadsheet/read';
-import { writeTemplate, writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
+import { writeTemplate, writeWorkbook, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
@@ -8,8 +8,6 @@ import { countProblems, countStatuses, listNewGroups, listReviewItems, markDupli
 import { columnLetter } from '../domain/text';
 import { generalProblem, type Parsed, type Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
-import { buildClientMatcher, type ClientFilter } from '../domain/clientFilter';
-import { clientToRow, exportHeader } from '../domain/exportClients';
 import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
 import { loadGroupIndex } from '../storage/groups';
@@ -22,6 +20,8 @@ import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepar
 import { importAlone } from './alone';
 import { writeAlone } from '../storage/writerLock';
 import { resumeImport } from './resume';
+import { exportClients, listClients } from './clientList';
+import type { ClientQuery, ClientWindow } from '../storage/clientQuery';
 
 export type { Progress, OutputFormat };
 
@@ -255,12 +255,14 @@ export const api = {
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 
-  async exportClients(filter: ClientFilter, format: OutputFormat): Promise<Uint8Array> {
-    const db = getDb();
-    const [clients, groups] = await Promise.all([db.clients.orderBy('name').toArray(), db.groups.toArray()]);
-    const byId = new Map(groups.map((g) => [g.id, g]));
-    const rows = clients.filter(buildClientMatcher(filter)).map((c) => clientToRow(c, byId));
-    const bytes = writeWorkbook([{ name: 'Clientes', header: exportHeader(), rows, textColumns: textColumnsOf(CLIENT_FIELDS) }], format);
+  /** A window of the register's list: the clients the query finds, in its order. */
+  listClients(query: ClientQuery, offset: number, limit: number): Promise<ClientWindow> {
+    return listClients(query, offset, limit);
+  },
+
+  /** The clients the query finds as a spreadsheet, read a window at a time, with progress. */
+  async exportClients(query: ClientQuery, format: OutputFormat, onProgress?: Progress): Promise<Uint8Array> {
+    const bytes = await exportClients(query, format, onProgress);
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 

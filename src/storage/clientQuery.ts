@@ -1,0 +1,150 @@
+/**
+ * The register's list, answered from IndexedDB indexes a window at a time: nobody holds every client.
+ * The order comes from an index's keys (name, document, last change; by group: the groups in name
+ * order, each by name), the filters and the search from the group index and the `terms` multi-entry
+ * index (clientTerms.ts). Only the window's clients are read. A new filter adds its key set in
+ * `filterSets` (a tag in searchTermsOf when no other index answers it).
+ */
+import { Dexie } from 'dexie';
+import type { ClientRecord } from '../domain/entities/client';
+import type { ClientFilter } from '../domain/clientFilter';
+import { parseSearch, tagTerm, type ClientSort, type SearchToken } from '../domain/clientSearch';
+import type { ClientelaDb } from './db';
+
+export interface ClientQuery {
+  filter: ClientFilter;
+  sort: ClientSort;
+}
+
+export interface ClientWindow {
+  /** Clients matching the query. */
+  total: number;
+  /** Clients stored. */
+  registered: number;
+  offset: number;
+  clients: ClientRecord[];
+}
+
+const SORT_INDEX = { name: 'name', document: 'document', updatedAt: 'updatedAt' } as const;
+
+/** True when one index answers the window alone (no search, no filter, not by group). */
+export function isPlainQuery(query: ClientQuery): boolean {
+  // Every filter off ('' or false), whatever filters the type grows.
+  const off = Object.values(query.filter).every((value) => (typeof value === 'string' ? value.trim() === '' : value === false));
+  return off && query.sort.key !== 'group';
+}
+
+/** A window read straight from the sort's index: it reads only the window, so the main thread may call it. */
+export async function readPlainWindow(db: ClientelaDb, sort: ClientSort, offset: number, limit: number): Promise<ClientWindow> {
+  const index = sort.key === 'group' ? SORT_INDEX.name : SORT_INDEX[sort.key];
+  const ordered = sort.descending ? db.clients.orderBy(index).reverse() : db.clients.orderBy(index);
+  const [registered, clients] = await Promise.all([db.clients.count(), ordered.offset(offset).limit(limit).toArray()]);
+  return { total: registered, registered, offset, clients };
+}
+
+async function keysOf(collection: { primaryKeys(): Promise<string[]> }): Promise<Set<string>> {
+  return new Set(await collection.primaryKeys());
+}
+
+/** Every client id in the sort's order. */
+async function sortedIds(db: ClientelaDb, sort: ClientSort): Promise<string[]> {
+  let ids: string[];
+  if (sort.key === 'group') {
+    const byName = await db.clients.orderBy('name').primaryKeys();
+    const groups = await db.groups.orderBy('nameKey').primaryKeys();
+    const rank = new Map<string, number>();
+    const members = await Promise.all(groups.map((id) => db.clients.where('groupId').equals(id).primaryKeys()));
+    members.forEach((keys, g) => keys.forEach((key) => rank.set(key, g)));
+    // A bucket per group (name order kept inside); clients without a known group come last.
+    const buckets: string[][] = Array.from({ length: groups.length + 1 }, () => []);
+    for (const id of byName) (buckets[rank.get(id) ?? groups.length] as string[]).push(id);
+    ids = buckets.flat();
+  } else {
+    ids = await db.clients.orderBy(SORT_INDEX[sort.key]).primaryKeys();
+  }
+  return sort.descending ? ids.reverse() : ids;
+}
+
+async function tokenSet(db: ClientelaDb, token: SearchToken): Promise<Set<string>> {
+  const [byTerm, byDocument] = await Promise.all([
+    db.clients.where('terms').startsWith(token.term).primaryKeys(),
+    token.document === undefined ? Promise.resolve([]) : db.clients.where('document').startsWith(token.document).primaryKeys(),
+  ]);
+  const keys = new Set(byTerm);
+  for (const key of byDocument) keys.add(key);
+  return keys;
+}
+
+/** One key set per restriction of the filter (every found client is in all of them). */
+function filterSets(db: ClientelaDb, filter: ClientFilter): Promise<Set<string>>[] {
+  const sets = parseSearch(filter.search).map((token) => tokenSet(db, token));
+  if (filter.groupId !== '') sets.push(keysOf(db.clients.where('groupId').equals(filter.groupId)));
+  if (filter.kind !== '') sets.push(keysOf(db.clients.where('terms').equals(tagTerm('kind', filter.kind))));
+  return sets;
+}
+
+function intersect(sets: Set<string>[]): Set<string> | null {
+  if (sets.length === 0) return null;
+  const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size);
+  if (others.length === 0) return smallest ?? null;
+  const both = new Set<string>();
+  for (const key of smallest ?? []) if (others.every((s) => s.has(key))) both.add(key);
+  return both;
+}
+
+/**
+ * The query's ids in order, remembered until the clients change: scrolling reads only windows, and
+ * typing a search reuses the order. One per thread that answers queries (the worker).
+ */
+export class ClientQueries {
+  private orders = new Map<string, Promise<string[]>>();
+  private last: { key: string; ids: Promise<string[]> } | undefined;
+
+  constructor(private readonly db: ClientelaDb) {}
+
+  /** Forgets everything computed: called when the clients change. */
+  invalidate(): void {
+    this.orders.clear();
+    this.last = undefined;
+  }
+
+  private order(sort: ClientSort): Promise<string[]> {
+    const key = `${sort.key}:${sort.descending}`;
+    let ids = this.orders.get(key);
+    if (!ids) {
+      ids = sortedIds(this.db, sort);
+      this.orders.set(key, ids);
+      ids.catch(() => this.orders.delete(key));
+    }
+    return ids;
+  }
+
+  /** The ids of the clients the query finds, in its order. */
+  ids(query: ClientQuery): Promise<string[]> {
+    const key = JSON.stringify(query);
+    if (this.last?.key === key) return this.last.ids;
+    const ids = (async () => {
+      const [ordered, match] = await Promise.all([this.order(query.sort), Promise.all(filterSets(this.db, query.filter)).then(intersect)]);
+      return match === null ? ordered : ordered.filter((id) => match.has(id));
+    })();
+    this.last = { key, ids };
+    ids.catch(() => (this.last = undefined));
+    return ids;
+  }
+
+  async window(query: ClientQuery, offset: number, limit: number): Promise<ClientWindow> {
+    const ids = await this.ids(query);
+    const [registered, found] = await Promise.all([this.db.clients.count(), this.db.clients.bulkGet(ids.slice(offset, offset + limit))]);
+    // A client deleted since the ids were taken is left out; the change that deleted it reloads the list.
+    return { total: ids.length, registered, offset, clients: found.filter((c) => c !== undefined) };
+  }
+}
+
+/** Calls back when any client is added, changed or removed, in this thread or another (Dexie tells them all). */
+export function onClientsChanged(callback: () => void): () => void {
+  const listener = (parts: Record<string, unknown>): void => {
+    if (Object.keys(parts).some((key) => key.includes('/clients/') || key === 'all')) callback();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
+}
