@@ -1,107 +1,247 @@
 #!/usr/bin/env node
-// Benchmark: the whole import of a generated 100,000-row spreadsheet in headless Chromium, against the
-// built app. Prints the time of each phase and the renderer's memory. Not a test: nothing here fails on
-// a number; compare the numbers between commits.
-//   npm run bench                 # 100,000 rows, XLSX and CSV
-//   ROWS=20000 npm run bench      # another size
-// The third line imports the same clients again into the store of the first, completing empty fields.
+// Benchmark (a command, never a test: nothing here fails on a number). Builds the app, serves it, and
+// drives headless Chromium through the real UI with seeded spreadsheets of Brazilian clients (16
+// columns, ~2% invalid). For each file: the time of each phase, rows/s, the peak memory of every
+// browser process, the longest main-thread task from upload to done, and — in the same browser — the
+// baseline: SheetJS's dense parse of the same file plus one Dexie bulkAdd of the same records into the
+// app's schema, in a worker (scripts/bench/baseline*.ts). Then the Clientes screen over the largest
+// store. Prints a table and writes bench-report.json.
+//   npm run bench                    # 10k and 100k XLSX, 100k CSV, the register with 100k clients
+//   npm run bench -- --large         # and a 1,000,000-row CSV
+//   npm run bench -- --rows 2000     # smaller files (a quick check that the bench works): N/10, N, N
+//   npm run bench -- --quick         # same as --rows 2000
 import { spawn, execSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
-import * as XLSX from '@e965/xlsx';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { buildRows, toCsv, toXlsx } from './bench/generate.mjs';
 
-const ROWS = Number(process.env.ROWS ?? 100_000);
-const PORT = 4174;
+const args = process.argv.slice(2);
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const ROWS = Number(option('--rows') ?? (args.includes('--quick') ? 2000 : 100_000));
+const LARGE = args.includes('--large');
+const PORT = Number(option('--port') ?? process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4174);
+const REPORT = resolve(option('--report') ?? 'bench-report.json');
+const CACHE = resolve('node_modules/.cache/clientela-bench');
 const MARKER = 'node_modules/.cache/clientela-chromium-path';
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const LONG = 600_000;
 
-function checkDigit(body, weights) {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += (body.charCodeAt(i) - 48) * weights[i];
-  const r = sum % 11;
-  return r < 2 ? 0 : 11 - r;
-}
-function cpf(seed) {
-  // Scattered like real documents (a sorted file is the best case for the index and hides slow lookups).
-  const body = String(100_000_000 + ((seed * 2_654_435_761) % 899_999_999)).slice(0, 9);
-  const d1 = checkDigit(body, [10, 9, 8, 7, 6, 5, 4, 3, 2]);
-  const d2 = checkDigit(body + d1, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
-  return `${body}${d1}${d2}`;
-}
+const FILES = [
+  { name: `clientes-${ROWS / 10}.xlsx`, rows: Math.max(100, Math.round(ROWS / 10)), format: 'xlsx' },
+  { name: `clientes-${ROWS}.xlsx`, rows: ROWS, format: 'xlsx', register: true },
+  { name: `clientes-${ROWS}.csv`, rows: ROWS, format: 'csv' },
+  ...(LARGE ? [{ name: `clientes-${ROWS * 10}.csv`, rows: ROWS * 10, format: 'csv' }] : []),
+];
 
-function buildRows() {
-  const header = ['Nome', 'CPF/CNPJ', 'Celular', 'Telefone', 'E-mail', 'Grupo', 'Data de nascimento', 'CEP', 'Logradouro', 'Número', 'Bairro', 'Cidade', 'UF', 'RG', 'Observações'];
-  const rows = [header];
-  for (let i = 1; i <= ROWS; i++) {
-    const doc = cpf(i);
-    rows.push([`Cliente ${i}`, `${doc.slice(0, 3)}.${doc.slice(3, 6)}.${doc.slice(6, 9)}-${doc.slice(9)}`, `(11) 9${String(80000000 + (i % 9999999)).padStart(8, '0').replace(/(\d{4})(\d{4})/, '$1-$2')}`, '', `cliente${i}@exemplo.com.br`, `Grupo ${i % 20}`, `${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/19${50 + (i % 50)}`, '01310-100', 'Avenida Paulista', String(i % 2000), 'Bela Vista', 'São Paulo', 'SP', '', i % 10 === 0 ? 'Cliente antigo' : '']);
+/** The seeded file, generated once and kept in node_modules/.cache. */
+function fileBytes(spec) {
+  mkdirSync(CACHE, { recursive: true });
+  const path = resolve(CACHE, `v1-${spec.rows}.${spec.format}`);
+  if (!existsSync(path)) {
+    const rows = buildRows(spec.rows);
+    writeFileSync(path, spec.format === 'xlsx' ? toXlsx(rows) : toCsv(rows));
   }
-  return rows;
+  return readFileSync(path);
 }
 
-function toXlsx(rows) {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Clientes');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+// ---- memory: the resident set of every Chromium process this script started (from /proc) ----------
+function descendants(root) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push({ pid: Number(entry), comm });
+    } catch { /* the process ended meanwhile */ }
+  }
+  const found = [];
+  const stack = [root];
+  while (stack.length > 0) for (const child of children.get(stack.pop()) ?? []) found.push(child), stack.push(child.pid);
+  return found;
 }
-function toCsv(rows) {
-  return Buffer.from('\ufeff' + rows.map((r) => r.join(';')).join('\r\n'), 'utf8');
+/** RSS counts the pages processes share once per process; PSS splits them: both are reported. */
+function browserMemory() {
+  const total = { rss: 0, pss: 0 };
+  for (const { pid, comm } of descendants(process.pid)) {
+    if (!/chrom/i.test(comm)) continue;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      total.rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+      total.pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) * 1024;
+    } catch { /* ended */ }
+  }
+  return total;
+}
+function samplePeak() {
+  const peak = browserMemory();
+  const sample = () => {
+    const now = browserMemory();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.pss = Math.max(peak.pss, now.pss);
+  };
+  const timer = setInterval(sample, 200);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return peak;
+  };
 }
 
-async function waitForServer(url) {
+// ---- long tasks: a PerformanceObserver installed before the app's own scripts ----------------------
+const LONG_TASKS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+};
+const pageNow = (page) => page.evaluate(() => performance.now());
+/** The longest main-thread task that started between two moments of the page's clock (ms). */
+const longestTask = (page, from, to = Infinity) =>
+  page.evaluate(([a, b]) => Math.round(Math.max(0, ...window.__longTasks.filter(([s]) => s >= a && s <= b).map(([, d]) => d))), [from, to]);
+
+async function newContext(browser) {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'pt-BR' });
+  await context.addInitScript(LONG_TASKS);
+  return context;
+}
+
+// ---- one import through the UI ---------------------------------------------------------------------
+async function importThroughUi(browser, spec, bytes) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/#/importar`);
+  await page.getByText('Escolher arquivo').waitFor();
+  const peak = samplePeak();
+  const t = { start: Date.now() };
+  const from = await pageNow(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByText('Escolher arquivo').click();
+  await (await chooser).setFiles({ name: spec.name, mimeType: 'application/octet-stream', buffer: bytes });
+  await page.getByText('linhas de dados').waitFor({ timeout: LONG });
+  t.read = Date.now();
+  await page.getByRole('button', { name: 'Próximo passo' }).click();
+  await page.getByLabel('Dado do sistema da coluna A').waitFor({ timeout: LONG });
+  t.map = Date.now();
+  await page.getByRole('button', { name: 'Próximo passo' }).click();
+  await page.getByRole('button', { name: 'Iniciar importação' }).waitFor({ timeout: LONG });
+  t.review = Date.now();
+  await page.getByRole('button', { name: 'Iniciar importação' }).click();
+  await page.getByRole('button', { name: 'Ver logs da migração' }).waitFor({ timeout: 4 * LONG });
+  t.write = Date.now();
+  const phases = { read: t.read - t.start, map: t.map - t.read, review: t.review - t.map, write: t.write - t.review, total: t.write - t.start };
+  return { context, page, phases, peak: peak(), longestTaskMs: await longestTask(page, from) };
+}
+
+async function baseline(browser, spec, bytes) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/bench/baseline.html`);
+  await page.locator('#file').setInputFiles({ name: spec.name, mimeType: 'application/octet-stream', buffer: bytes });
+  const result = await page.evaluate(() => window.runBaseline());
+  await context.close();
+  return { parse: Math.round(result.parseMs), write: Math.round(result.writeMs), total: Math.round(result.parseMs + result.writeMs) };
+}
+
+// ---- the Clientes screen over the store just imported ----------------------------------------------
+async function timeRegister(page) {
+  const list = page.getByRole('region', { name: 'Clientes' });
+  const count = page.getByText(/ de [\d.]+ clientes/);
+  const result = {};
+  const step = async (name, act, until) => {
+    const from = await pageNow(page);
+    await act();
+    const acted = await pageNow(page);
+    await until();
+    const to = await pageNow(page);
+    result[name] = { ms: Math.round(to - acted), longestTaskMs: await longestTask(page, from, to) };
+  };
+  await step('firstRows', () => page.getByRole('navigation').getByRole('link', { name: 'Clientes' }).click(), () => list.getByRole('link').first().waitFor({ timeout: LONG }));
+  const registered = (await count.textContent()).match(/ de ([\d.]+)/)[1];
+  const all = registered.replace(/\./g, '\\.');
+  // A CPF typed key by key, with its punctuation: timed from the last key to its one result.
+  const cpf = await page.evaluate(() => document.querySelector('[role=region] [role=listitem] span')?.textContent ?? '');
+  await page.getByLabel('Buscar').click();
+  await step('searchCpf', () => page.keyboard.type(cpf, { delay: 40 }), () => page.getByText(new RegExp(`^1 de ${all} clientes`)).waitFor({ timeout: LONG }));
+  await page.getByLabel('Buscar').fill('');
+  await page.getByText(new RegExp(`^${all} de`)).waitFor({ timeout: LONG });
+  const total = Number(registered.replace(/\./g, ''));
+  await step('scrollToEnd', () => list.evaluate((el) => el.scrollTo({ top: el.scrollHeight })), () =>
+    page.waitForFunction((top) => [...document.querySelectorAll('[role=region] [role=listitem]')].some((li) => li.style.top === top && li.querySelector('a')), `${(total - 1) * 44}px`, { timeout: LONG }));
+  await step('filterGroup', () => page.getByLabel('Grupo').selectOption({ label: 'Grupo 07' }), () =>
+    page.getByText(new RegExp(`^(?!${all} )[\\d.]+ de ${all} clientes`)).waitFor({ timeout: LONG }));
+  return { clients: Number(registered.replace(/\./g, '')), steps: result };
+}
+
+// ---- report ----------------------------------------------------------------------------------------
+const s = (ms) => (ms / 1000).toFixed(1);
+const mb = (bytes) => Math.round(bytes / 1e6);
+function printTable(report) {
+  console.log(`\nClientela benchmark — ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGb} GB, ${report.browser}`);
+  console.log('file                    MB | read   map review  write  total | rows/s | peak MB (PSS/RSS) | long task | baseline (parse+write) | ratio');
+  for (const r of report.imports) {
+    const p = r.phases;
+    console.log(`${r.file.padEnd(22)} ${String(r.sizeMb).padStart(3)} | ${[p.read, p.map, p.review, p.write, p.total].map((v) => s(v).padStart(5)).join(' ')} | ${String(r.rowsPerSecond).padStart(6)} | ${`${r.peakMb}/${r.peakRssMb}`.padStart(17)} | ${String(r.longestTaskMs).padStart(6)} ms | ${s(r.baseline.total).padStart(5)} s (${s(r.baseline.parse)}+${s(r.baseline.write)}) | ${r.ratio.toFixed(2)}×`);
+  }
+  if (report.register) {
+    console.log(`\nClientes with ${report.register.clients.toLocaleString('en')} clients       ms | longest task`);
+    for (const [name, v] of Object.entries(report.register.steps)) console.log(`  ${name.padEnd(28)} ${String(v.ms).padStart(6)} | ${v.longestTaskMs} ms`);
+  }
+  console.log(`\nReport: ${REPORT}`);
+}
+
+console.log(`Building the app and the baseline page…`);
+execSync('npx vite build', { stdio: 'ignore' });
+await build({ configFile: false, root: resolve('scripts/bench'), base: '/bench/', logLevel: 'warn', build: { outDir: resolve('dist/bench'), emptyOutDir: true, rollupOptions: { input: resolve('scripts/bench/baseline.html') } }, worker: { format: 'es' } });
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+try {
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(`${ORIGIN}/bench/baseline.html`)).ok) break;
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('vite preview did not start');
-}
-
-/** `context`: an earlier run's browser context, to import into a store that already holds the clients. */
-async function measure(browser, name, bytes, context = undefined) {
-  const reuse = context !== undefined;
-  context ??= await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const session = await context.newCDPSession(page);
-  await session.send('Performance.enable');
-  await page.goto(`http://127.0.0.1:${PORT}/#/importar`);
-  const t = { start: Date.now() };
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByText('Escolher arquivo').click();
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
-  await page.getByText('linhas de dados').waitFor({ timeout: 600_000 });
-  t.parsed = Date.now();
-  await page.getByRole('button', { name: 'Próximo passo' }).click();
-  await page.getByRole('button', { name: 'Próximo passo' }).click();
-  await page.getByRole('button', { name: 'Iniciar importação' }).waitFor({ timeout: 600_000 });
-  t.reviewed = Date.now();
-  if (reuse) await page.getByLabel('Completar os campos vazios').check();
-  await page.getByRole('button', { name: 'Iniciar importação' }).click();
-  await page.getByRole('button', { name: 'Ver logs da migração' }).waitFor({ timeout: 1_200_000 });
-  t.imported = Date.now();
-  await session.send('HeapProfiler.collectGarbage');
-  const metrics = (await session.send('Performance.getMetrics')).metrics;
-  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  const s = (a, b) => ((b - a) / 1000).toFixed(1).padStart(6);
-  console.log(`${name.padEnd(14)} ${(bytes.length / 1e6).toFixed(1).padStart(6)} MB | read ${s(t.start, t.parsed)} s | review ${s(t.parsed, t.reviewed)} s | import ${s(t.reviewed, t.imported)} s (${Math.round(ROWS / ((t.imported - t.reviewed) / 1000))} rows/s) | page heap ${(heap / 1e6).toFixed(0)} MB`);
-  if (!reuse) return context;
-  await context.close();
-  return undefined;
-}
-
-execSync('npx vite build', { stdio: 'ignore' });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-try {
-  await waitForServer(`http://127.0.0.1:${PORT}/`);
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(MARKER) ? readFileSync(MARKER, 'utf8').trim() : existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
-  const rows = buildRows();
-  console.log(`Clientela benchmark: ${ROWS.toLocaleString('en')} rows × ${rows[0].length} columns`);
-  const first = await measure(browser, `clientes.xlsx`, toXlsx(rows));
-  await (await measure(browser, `clientes.csv`, toCsv(rows)))?.close();
-  // The same clients again, "Completar os campos vazios": every row is looked up, none has anything to add.
-  await measure(browser, `again.csv`, toCsv(rows), first);
+  const report = {
+    date: new Date().toISOString(),
+    commit: execSync('git rev-parse --short HEAD').toString().trim(),
+    command: `npm run bench -- ${args.join(' ')}`.trim(),
+    machine: { cpu: os.cpus()[0]?.model ?? '?', cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1e9), os: `${os.type()} ${os.release()}` },
+    browser: `Chromium ${browser.version()}`,
+    imports: [],
+    register: null,
+  };
+  for (const spec of FILES) {
+    console.log(`${spec.name}: generating…`);
+    const bytes = fileBytes(spec);
+    console.log(`${spec.name}: importing through the app…`);
+    const run = await importThroughUi(browser, spec, bytes);
+    console.log(`${spec.name}: baseline…`);
+    const base = await baseline(browser, spec, bytes);
+    report.imports.push({
+      file: spec.name, rows: spec.rows, sizeMb: Math.round(bytes.length / 1e6), phases: run.phases,
+      rowsPerSecond: Math.round(spec.rows / (run.phases.total / 1000)), peakMb: mb(run.peak.pss), peakRssMb: mb(run.peak.rss), longestTaskMs: run.longestTaskMs,
+      baseline: base, ratio: run.phases.total / base.total,
+    });
+    if (spec.register) {
+      console.log(`${spec.name}: the Clientes screen…`);
+      report.register = await timeRegister(run.page);
+    }
+    await run.context.close();
+    writeFileSync(REPORT, JSON.stringify(report, null, 2));
+  }
   await browser.close();
+  printTable(report);
 } finally {
   process.kill(-server.pid);
 }
