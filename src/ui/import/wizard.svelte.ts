@@ -22,6 +22,9 @@ const DEFAULT_OPTIONS: ImportOptions = { existing: 'skip', createGroups: true };
 export class ImportWizard {
   step = $state<WizardStep>({ kind: 'upload', busy: false, fileName: '', problems: [] });
   progress = $state<{ done: number; total: number; phase: string } | null>(null);
+  /** True while the worker checks the rows ("Conferindo"); "Cancelar" turns it off and drops the answer. */
+  reviewing = $state(false);
+  private reviewAttempt = 0;
 
   /** Which openFile call is current: a cancelled or replaced one must not touch the step when it settles. */
   private attempt = 0;
@@ -99,9 +102,25 @@ export class ImportWizard {
   async toReview(mapping: Mapping, defaults: RawClient = {}): Promise<void> {
     const step = this.step;
     if (step.kind !== 'mapping') return;
-    const summary = await getWorker().review(mapping, defaults, this.report);
+    const attempt = ++this.reviewAttempt;
+    this.reviewing = true;
+    this.progress = { done: 0, total: 0, phase: 'Conferindo' };
+    let summary: ReviewSummary;
+    try {
+      summary = await getWorker().review(mapping, defaults, this.report);
+    } finally {
+      if (attempt === this.reviewAttempt) this.reviewing = false;
+    }
+    if (attempt !== this.reviewAttempt || this.step.kind !== 'mapping') return;
     this.progress = null;
     this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, declined: [], busy: false };
+  }
+
+  /** "Cancelar" while checking: back to the mapping at once; the worker's answer, when it comes, is dropped. */
+  cancelReview(): void {
+    this.reviewAttempt++;
+    this.reviewing = false;
+    this.progress = null;
   }
 
   backToMapping(): void {
