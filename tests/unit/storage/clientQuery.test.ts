@@ -49,7 +49,7 @@ function oracle(clients: ClientRecord[], groups: GroupRecord[], query: ClientQue
     if (query.filter.groupId !== '' && c.groupId !== query.filter.groupId) return false;
     if (query.filter.kind !== '' && c.kind !== query.filter.kind) return false;
     if (query.filter.search.trim() === '') return true;
-    if (/^[\d.\-/() ]+$/.test(query.filter.search)) return c.document.startsWith(digits) || c.mobile.slice(3).startsWith(digits) || c.mobile.slice(5).startsWith(digits);
+    if (/^[\d.\-/() ]+$/.test(query.filter.search)) return c.document.startsWith(digits) || c.mobile.slice(3).startsWith(digits);
     const nameWords = fold(c.name).split(/[^a-z0-9]+/);
     return words.every((w) => nameWords.some((n) => n.startsWith(w)) || c.email.startsWith(w));
   };
@@ -71,7 +71,7 @@ describe('searchTermsOf and parseSearch', () => {
   it.each([
     ['a name: every word, without accents or case', { name: 'MÁRCIA da Conceição' }, ['marcia', 'da', 'conceicao']],
     ['the e-mails as typed, lowercased', { email: 'Ana@X.com', secondaryEmail: 'b@y.com' }, ['ana@x.com', 'b@y.com']],
-    ['a phone with its DDD and without', { mobile: '+5511987654321' }, ['11987654321', '987654321']],
+    ['a phone with its DDD', { mobile: '+5511987654321' }, ['11987654321']],
   ])('%s', (_label, fields, expected) => {
     const terms = searchTermsOf({ name: '', tradeName: '', email: '', secondaryEmail: '', mobile: '', phone: '', kind: 'PF', ...fields });
     expect(terms).toEqual([...expected, '#kind:PF']);
@@ -157,7 +157,7 @@ describe('the register answered from indexes', () => {
     const formatted = target.document.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4');
     for (const typed of [formatted, target.document, target.document.slice(0, 7)]) expect(await queries.ids(q({ search: typed }))).toContain(target.id);
     const local = target.mobile.slice(5);
-    for (const typed of [`(11) ${local.slice(0, 5)}-${local.slice(5)}`, local]) expect(await queries.ids(q({ search: typed }))).toEqual([target.id]);
+    for (const typed of [`(11) ${local.slice(0, 5)}-${local.slice(5)}`, `11${local}`]) expect(await queries.ids(q({ search: typed }))).toEqual([target.id]);
   });
 
   it('gives windows, and forgets its answers when told the clients changed', async () => {
