@@ -51,53 +51,53 @@ beforeEach(async () => {
   worker.listClients.mockClear();
 });
 
-describe('ClientsPage', () => {
+describe('ClientsPage', { timeout: 60_000 }, () => {
   it('draws only a window of the list, in name order, and the next window when scrolled', async () => {
     render(ClientsPage);
-    expect(await screen.findByText(/250 de 250 clientes/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 })).toBeInTheDocument();
     const byName = clients.map((c) => c.name).sort();
-    await waitFor(() => expect(drawnNames()[0]).toBe(byName[0]), { timeout: 5000 });
+    await waitFor(() => expect(drawnNames()[0]).toBe(byName[0]), { timeout: 15_000 });
     expect(drawnNames().length).toBeLessThan(40);
     const viewport = screen.getByRole('region', { name: 'Clientes' });
     Object.defineProperty(viewport, 'scrollTop', { value: 200 * 44, configurable: true });
     await fireEvent.scroll(viewport);
-    await waitFor(() => expect(drawnNames()).toContain(byName[200]), { timeout: 5000 });
+    await waitFor(() => expect(drawnNames()).toContain(byName[200]), { timeout: 15_000 });
     expect(drawnNames()).not.toContain(byName[0]);
-    // The plain list is read from its index on this thread: the worker is not asked.
-    expect(worker.listClients).not.toHaveBeenCalled();
+    // The plain list is read from its index on this thread: the worker is only asked to get ready.
+    expect(worker.listClients.mock.calls.map(([, offset, limit]) => [offset, limit])).toEqual([[0, 0]]);
   });
 
   it('sorts by a column header, and turns the order around on a second click', async () => {
     render(ClientsPage);
-    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 5000 });
+    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 });
     await userEvent.click(screen.getByRole('button', { name: 'CPF/CNPJ' }));
     expect(screen.getByRole('button', { name: 'CPF/CNPJ' })).toHaveAttribute('aria-pressed', 'true');
     const byDocument = [...clients].sort((a, b) => (a.document < b.document ? -1 : 1)).map((c) => c.name);
-    await waitFor(() => expect(drawnNames()[0]).toBe(byDocument[0]), { timeout: 5000 });
+    await waitFor(() => expect(drawnNames()[0]).toBe(byDocument[0]), { timeout: 15_000 });
     await userEvent.click(screen.getByRole('button', { name: 'CPF/CNPJ' }));
-    await waitFor(() => expect(drawnNames()[0]).toBe(byDocument.at(-1)), { timeout: 5000 });
+    await waitFor(() => expect(drawnNames()[0]).toBe(byDocument.at(-1)), { timeout: 15_000 });
     expect(screen.getByText(/Ordenado por CPF\/CNPJ, decrescente/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Alterado em' }));
-    await waitFor(() => expect(drawnNames()[0]).toBe(clients.at(-1)?.name), { timeout: 5000 });
+    await waitFor(() => expect(drawnNames()[0]).toBe(clients.at(-1)?.name), { timeout: 15_000 });
   });
 
   it('searches and filters through the worker, and shows what it finds', async () => {
     render(ClientsPage);
-    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 5000 });
+    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 });
     await userEvent.type(screen.getByLabelText('Buscar'), 'CONCEI');
     const found = clients.filter((c) => c.name.startsWith('Conceição'));
-    expect(await screen.findByText(`${found.length} de 250 clientes`, { exact: false }, { timeout: 5000 })).toBeInTheDocument();
-    await waitFor(() => expect(drawnNames().every((name) => name.startsWith('Conceição'))).toBe(true), { timeout: 5000 });
+    expect(await screen.findByText(`${found.length} de 250 clientes`, { exact: false }, { timeout: 15_000 })).toBeInTheDocument();
+    await waitFor(() => expect(drawnNames().every((name) => name.startsWith('Conceição'))).toBe(true), { timeout: 15_000 });
     expect(worker.listClients).toHaveBeenLastCalledWith({ filter: { search: 'CONCEI', groupId: '', kind: '' }, sort: { key: 'name', descending: false } }, 0, 100);
     await userEvent.selectOptions(screen.getByLabelText('Grupo'), 'Cível');
     const inGroup = found.filter((c) => c.groupId === groups[1]?.id);
-    expect(await screen.findByText(`${inGroup.length} de 250 clientes`, { exact: false }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(`${inGroup.length} de 250 clientes`, { exact: false }, { timeout: 15_000 })).toBeInTheDocument();
   });
 
   it('follows a change to the clients made elsewhere', async () => {
     render(ClientsPage);
-    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 5000 });
+    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 });
     await getDb().clients.delete('c1');
-    expect(await screen.findByText(/249 de 249 clientes/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/249 de 249 clientes/, {}, { timeout: 15_000 })).toBeInTheDocument();
   });
 });

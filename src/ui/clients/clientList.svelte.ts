@@ -2,7 +2,7 @@ import type { ClientRecord } from '../../domain/entities/client';
 import { NO_FILTER, type ClientFilter } from '../../domain/clientFilter';
 import { DEFAULT_SORT, type ClientSort, type ClientSortKey } from '../../domain/clientSearch';
 import { onClientsChanged, type ClientQuery } from '../../storage/clientQuery';
-import { readClientWindow } from './clientSource';
+import { readClientWindow, warmUp } from './clientSource';
 
 /** Rows asked at a time (a screen shows about 13). */
 export const PAGE = 100;
@@ -29,6 +29,7 @@ export class ClientList {
   private range = { first: 0, last: PAGE };
   private busy = false;
   private again = false;
+  private warmed = false;
 
   constructor() {
     $effect(() => {
@@ -106,6 +107,10 @@ export class ClientList {
       this.total = window.total;
       this.registered = window.registered;
       this.error = null;
+      if (!this.warmed && window.registered > 0) {
+        this.warmed = true;
+        warmUp(this.query);
+      }
     } catch (err) {
       this.requested[page] = false;
       this.error = err instanceof Error ? err.message : String(err);

@@ -9,3 +9,11 @@ import { getWorker } from '../shared/worker';
 export function readClientWindow(query: ClientQuery, offset: number, limit: number): Promise<ClientWindow> {
   return isPlainQuery(query) ? readPlainWindow(getDb(), query.sort, offset, limit) : getWorker().listClients(query, offset, limit);
 }
+
+/**
+ * Starts the worker and has it compute the list's order while the user looks at the first rows: the
+ * first search then only looks its words up (an order of 100,000 ids takes the worker a moment).
+ */
+export function warmUp(query: ClientQuery): void {
+  getWorker().listClients(query, 0, 0).catch(() => undefined);
+}
