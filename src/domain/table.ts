@@ -81,21 +81,30 @@ function fitsRowsBelow(rows: readonly Row[], index: number, stats: RowStats): bo
  */
 export function detectHeaderRow(rows: readonly Row[]): number {
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
+  // A row with nothing under it is never the guess while another row has data under it (a header
+  // wider than the data, a last line that reads like names): the user would see no rows at all.
+  const dataBelow = (i: number) => hasDataRows(rows, i) || !hasDataRows(rows, firstFilledRow(rows));
   for (let i = 0; i < scan; i++) {
     const stats = measureRow(rows[i]);
-    if (!looksLikeHeader(stats) || !fitsRowsBelow(rows, i, stats)) continue;
+    if (!looksLikeHeader(stats) || !fitsRowsBelow(rows, i, stats) || !dataBelow(i)) continue;
     const below = measureRow(rows[i + 1]);
     const moreSpecific = stats.distinct < stats.filled && below.distinct > stats.distinct;
-    if (moreSpecific && looksLikeHeader(below) && below.width === stats.width) return i + 1;
+    if (moreSpecific && looksLikeHeader(below) && below.width === stats.width && dataBelow(i + 1)) return i + 1;
     return i;
   }
   let fullest = 0;
   let most = 0;
   for (let i = 0; i < scan; i++) {
     const filled = measureRow(rows[i]).filled;
-    if (filled > most) [fullest, most] = [i, filled];
+    if (filled > most && dataBelow(i)) [fullest, most] = [i, filled];
   }
   return fullest;
+}
+
+/** Index of the first row with a non-blank cell (0 when there is none). */
+function firstFilledRow(rows: readonly Row[]): number {
+  const index = rows.findIndex((row) => row.some((cell) => !isBlank(cell)));
+  return Math.max(0, index);
 }
 
 /** Whether any row below the header has a non-blank cell. */

@@ -11,7 +11,7 @@ import { readCsv } from './read/csv';
 import { resolveLimits, type ReadLimits } from './read/limits';
 import { filePlace, fileProblems, sheetPlace, sheetProblems } from './read/messages';
 import { convertSheet, measureSheet } from './read/sheet';
-import { sniffBytes } from './read/sniff';
+import { sniffBytes, type Sniffed } from './read/sniff';
 import { decodeText } from './read/text';
 import type { FileFormat, OpenedWorkbook, ProgressCallback, SheetInfo } from './read/types';
 import { scanZip, type ZipEntry } from './read/zip';
@@ -163,11 +163,24 @@ function inspectZipSafely(bytes: Uint8Array, entries: readonly ZipEntry[], fileN
   }
 }
 
+/** Excel's `~$clientes.xlsx` (165 bytes: who has it open) and LibreOffice's `.~lock.clientes.xlsx#`. */
+const LOCK_FILE = /^(?:~\$(.+)|\.~lock\.(.+)#)$/;
+const LOCK_FILE_MAX_BYTES = 4096;
+
+/** The workbook a lock file stands beside, when `fileName` is one (never a real workbook: that is a ZIP or OLE file). */
+function lockedWorkbook(bytes: Uint8Array, fileName: string, sniffed: Sniffed): string | null {
+  const match = LOCK_FILE.exec(fileName.replace(/^.*[\\/]/, ''));
+  if (!match || bytes.length > LOCK_FILE_MAX_BYTES || sniffed.kind === 'zip' || sniffed.kind === 'cfb') return null;
+  return match[1] ?? match[2] ?? null;
+}
+
 function open(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
   onProgress?.('sniffing', 0);
   if (bytes.length === 0) return fail(fileProblems.empty(fileName));
   if (bytes.length > limits.maxBytes) return fail(fileProblems.tooBig(fileName, bytes.length, limits));
   const sniffed = sniffBytes(bytes);
+  const locked = lockedWorkbook(bytes, fileName, sniffed);
+  if (locked !== null) return fail(fileProblems.lockFile(fileName, locked));
   switch (sniffed.kind) {
     case 'foreign':
       return fail(fileProblems.notSpreadsheet(fileName, sniffed.looksLike, sniffed.advice));
@@ -175,6 +188,7 @@ function open(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgres
       onProgress?.('sniffing', 1);
       return openCsv(bytes, fileName, limits, onProgress);
     case 'markup':
+    case 'legacy':
       onProgress?.('sniffing', 1);
       return openSpreadsheet(bytes, sniffed.format, fileName, limits, onProgress);
     case 'cfb':

@@ -83,6 +83,31 @@ function inspectOds(bytes: Uint8Array, byName: Map<string, ZipEntry>, limits: Re
   return cells > limits.maxRepeatedCells ? { kind: 'repeat_bomb', cells } : { kind: 'spreadsheet', format: 'ods' };
 }
 
+/** The content types of an OOXML package's main part, by the format they make it. */
+const MAIN_PART_TYPES: readonly [RegExp, FileFormat][] = [
+  [/ms-excel\.sheet\.binary\.macroenabled\.main/, 'xlsb'],
+  [/ms-excel\.(?:sheet|template|addin)\.macroenabled\.main\+xml/, 'xlsm'],
+  [/spreadsheetml\.(?:sheet|template)\.main\+xml/, 'xlsx'],
+];
+
+/**
+ * The format [Content_Types].xml gives the workbook part wherever it sits, when that part is in the
+ * archive: a package whose parts are at unusual paths is still a workbook, one naming a missing part is not.
+ */
+function declaredWorkbookFormat(bytes: Uint8Array, byName: Map<string, ZipEntry>, fileName: string): FileFormat | null {
+  const types = byName.get('[content_types].xml');
+  if (!types) return null;
+  for (const override of entryText(bytes, types).matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    const tag = override[0];
+    const part = /PartName="\/?([^"]+)"/.exec(tag)?.[1]?.toLowerCase();
+    const type = /ContentType="([^"]+)"/.exec(tag)?.[1]?.toLowerCase() ?? '';
+    const format = MAIN_PART_TYPES.find(([pattern]) => pattern.test(type))?.[1];
+    if (part === undefined || format === undefined || !byName.has(part)) continue;
+    return format === 'xlsx' && /\.xlsm$/i.test(fileName) ? 'xlsm' : format;
+  }
+  return null;
+}
+
 export function inspectZip(bytes: Uint8Array, entries: readonly ZipEntry[], fileName: string, limits: ReadLimits): Contents {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const mimetypeEntry = byName.get('mimetype');
@@ -98,10 +123,9 @@ export function inspectZip(bytes: Uint8Array, entries: readonly ZipEntry[], file
     return { kind: 'spreadsheet', format: macros ? 'xlsm' : 'xlsx' };
   }
   if (byName.has('content.xml') && byName.has('meta-inf/manifest.xml')) return inspectOds(bytes, byName, limits);
-  // A workbook part under another name (some generators): SheetJS follows [Content_Types].xml to it.
-  if (byName.has('[content_types].xml') && entries.some((e) => /^xl\/[^/]+\.(xml|bin)$/i.test(e.name))) {
-    return { kind: 'spreadsheet', format: 'xlsx' };
-  }
+  // A workbook part at another path (`wtf/workbook.xml`, `/workbook.xml`): SheetJS follows [Content_Types].xml to it.
+  const declared = declaredWorkbookFormat(bytes, byName, fileName);
+  if (declared) return { kind: 'spreadsheet', format: declared };
   if (byName.has('word/document.xml')) return { kind: 'foreign', looksLike: 'um documento do Word (DOCX)' };
   if (byName.has('ppt/presentation.xml')) return { kind: 'foreign', looksLike: 'uma apresentação do PowerPoint (PPTX)' };
   if (byName.has('index/document.iwa')) return { kind: 'foreign', looksLike: 'uma planilha do Apple Numbers', advice: EXPORT_TO_XLSX };

@@ -32,6 +32,15 @@ export const fileProblems = {
   notSpreadsheet: (file: string, looksLike: string, advice: string = SEND_SPREADSHEET) =>
     problem('file.not_spreadsheet', 'error', file, `O arquivo “${file}” não é uma planilha: parece ser ${looksLike}. ${advice}`),
 
+  lockFile: (file: string, original: string) =>
+    problem(
+      'file.lock_file',
+      'error',
+      file,
+      `O arquivo “${file}” não é a planilha: é o arquivo temporário de bloqueio que o Excel (ou o LibreOffice) cria ao lado de ` +
+        `“${original}” enquanto ela está aberta, e ele não tem nenhum dado. Envie o arquivo “${original}” (se ele estiver aberto, salve e feche antes).`,
+    ),
+
   corrupt: (file: string) =>
     problem(
       'file.corrupt',

@@ -6,6 +6,8 @@ export type Sniffed =
   | { kind: 'text' }
   /** A spreadsheet written as markup: an HTML table or Excel's XML 2003, often named ".xls". */
   | { kind: 'markup'; format: 'html' | 'xml2003' }
+  /** An old binary spreadsheet outside any container: a bare BIFF2–BIFF8 stream, Lotus 1-2-3, dBase. */
+  | { kind: 'legacy'; format: 'xls' | 'lotus' | 'dbf' }
   /** A known non-spreadsheet format: `looksLike` completes "parece ser …", `advice` replaces the default one. */
   | { kind: 'foreign'; looksLike: string; advice?: string };
 
@@ -66,10 +68,59 @@ function sniffMarkup(bytes: Uint8Array): Sniffed | null {
   return null;
 }
 
+const u16 = (bytes: Uint8Array, offset: number): number => (bytes[offset] ?? 0) | ((bytes[offset + 1] ?? 0) << 8);
+
+/**
+ * A workbook stream written without the OLE container (old ERPs' ".xls", Excel 2–4 files): it starts
+ * with a BOF record — type 0x0009 (BIFF2), 0x0209 (BIFF3), 0x0409 (BIFF4) or 0x0809 (BIFF5/8) — whose
+ * length fits the record, followed by a worksheet or workbook kind.
+ */
+function isBareBiff(bytes: Uint8Array): boolean {
+  if (bytes.length < 16 || bytes[0] !== 0x09 || ![0x00, 0x02, 0x04, 0x08].includes(bytes[1] ?? -1)) return false;
+  const length = u16(bytes, 2);
+  if (length < 4 || length > 20 || bytes.length < 4 + length) return false;
+  // Every BOF holds a version word, then the kind of stream: worksheet, chart, macros, workbook.
+  const kind = u16(bytes, 6);
+  return [0x0005, 0x0010, 0x0020, 0x0040, 0x0100].includes(kind);
+}
+
+/** Lotus 1-2-3 (WK1, WK3, WK4) and Quattro Pro (WQ1) start with a BOF record of their own. */
+function isLotus(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes[0] !== 0x00 || bytes[1] !== 0x00) return false;
+  const length = u16(bytes, 2);
+  const version = u16(bytes, 4);
+  return (length === 2 && version >= 0x0404 && version <= 0x0406) || (length === 0x1a && version >= 0x1000 && version <= 0x1005);
+}
+
+/**
+ * dBase/Clipper/FoxPro tables (.dbf, still exported by old Brazilian systems): a version byte, a plausible
+ * last-update date, and a header made of 32-byte field descriptors ending with 0x0D.
+ */
+function isDbf(bytes: Uint8Array): boolean {
+  if (bytes.length < 66 || ![0x02, 0x03, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8b, 0xcb, 0xf5, 0xfb].includes(bytes[0] ?? -1)) return false;
+  const month = bytes[2] ?? 0;
+  const day = bytes[3] ?? 0;
+  const headerLength = u16(bytes, 8);
+  const recordLength = u16(bytes, 10);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || recordLength < 2 || headerLength < 65 || headerLength > bytes.length) return false;
+  // The descriptors end with a 0x0D terminator: look for it at a descriptor boundary before the data.
+  for (let p = 32; p < headerLength; p += 32) if (bytes[p] === 0x0d) return true;
+  return false;
+}
+
+function sniffLegacy(bytes: Uint8Array): Sniffed | null {
+  if (isBareBiff(bytes)) return { kind: 'legacy', format: 'xls' };
+  if (isLotus(bytes)) return { kind: 'legacy', format: 'lotus' };
+  if (isDbf(bytes)) return { kind: 'legacy', format: 'dbf' };
+  return null;
+}
+
 export function sniffBytes(bytes: Uint8Array): Sniffed {
   // A ZIP starts with a local file header, or is an empty archive (only the end record).
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
+  const legacy = sniffLegacy(bytes);
+  if (legacy) return legacy;
   const foreign = FOREIGN.find((s) => startsWith(bytes, s.bytes, s.offset));
   if (foreign) return { kind: 'foreign', looksLike: foreign.looksLike };
   return sniffMarkup(bytes) ?? { kind: 'text' };

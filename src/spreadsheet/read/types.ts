@@ -1,8 +1,11 @@
 /** The shapes `openWorkbook` hands to the worker (re-exported by `../read.ts`). */
 import type { Parsed } from '../../domain/problems';
 
-/** `html` and `xml2003`: what many systems save as "relatorio.xls" (an HTML table, Excel's XML 2003). */
-export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml2003';
+/**
+ * `html` and `xml2003`: what many systems save as "relatorio.xls" (an HTML table, Excel's XML 2003);
+ * `lotus` (Lotus 1-2-3, Quattro Pro) and `dbf` (dBase/Clipper tables): what old systems still export.
+ */
+export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml2003' | 'lotus' | 'dbf';
 
 export interface SheetInfo {
   name: string;
