@@ -5,7 +5,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Parsed, Problem } from '../domain/problems';
-import { detectHeaderRow, hasDataRows } from '../domain/table';
+import { hasDataRows } from '../domain/table';
+import { guessHeaderRow } from '../domain/headerless';
 import { inspectCfb, inspectZip, type Contents } from './read/container';
 import { readCsv } from './read/csv';
 import { resolveLimits, type ReadLimits } from './read/limits';
@@ -125,7 +126,7 @@ function openCsv(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProg
   const { rows, delimiter, unclosedQuoteRow } = csv.data;
   if (rows.length === 0) return fail(fileProblems.empty(fileName));
   const columnCount = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
-  const sheetProblemsFound = hasDataRows(rows, detectHeaderRow(rows)) ? [] : [sheetProblems.noData(place)];
+  const sheetProblemsFound = hasDataRows(rows, guessHeaderRow(rows)) ? [] : [sheetProblems.noData(place)];
   const workbook: OpenedWorkbook = {
     info: {
       format: 'csv',

@@ -6,6 +6,7 @@ import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/tab
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
 import { countProblems, countStatuses, listNewGroups, listReviewItems, markDuplicates, validateRow, type NewGroup, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
+import { columnNames, guessHeaderRow } from '../domain/headerless';
 import { generalProblem, type Parsed, type Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
 import { getDb } from '../storage/db';
@@ -40,7 +41,10 @@ export interface ColumnView {
 }
 
 export interface SheetPreview {
+  /** -1 (`NO_HEADER_ROW`): the sheet has no header row, its first row is data. */
   headerRow: number;
+  /** The row taken as the header when the user says the sheet has one (unticking "no header row"). */
+  headerCandidate: number;
   /** The first rows of the sheet, to pick the header row from. */
   topRows: string[][];
   dataRows: number;
@@ -132,16 +136,13 @@ export const api = {
       session.table = sheet.data;
     }
     const rows = session.table.rows;
-    const header = headerRow ?? detectHeaderRow(rows);
-    const width = Math.max(0, ...rows.slice(header, header + 200).map((r) => r.length));
-    const columns: ColumnView[] = Array.from({ length: width }, (_, index) => ({
-      index,
-      letter: columnLetter(index),
-      header: rows[header]?.[index]?.trim() ?? '',
-      samples: sampleColumn(rows, header, index, 3),
-    }));
-    const signature = headerSignature(columns.map((c) => c.header));
-    const profile = await getDb().mappings.get(['clients', signature]);
+    const header = headerRow ?? guessHeaderRow(rows);
+    const width = Math.max(0, ...rows.slice(Math.max(0, header), header + 200).map((r) => r.length));
+    const names = columnNames(rows, header, width);
+    const columns: ColumnView[] = names.map((name, index) => ({ index, letter: columnLetter(index), header: name, samples: sampleColumn(rows, header, index, 3) }));
+    const signature = headerSignature(names);
+    // Letters name no layout: a headerless file is always mapped from its content.
+    const profile = header < 0 ? undefined : await getDb().mappings.get(['clients', signature]);
     const fromProfile = profile !== undefined && profile.mapping.length === width;
     const mapping = fromProfile ? profile.mapping : suggestMapping(columns.map((c) => ({ header: c.header, values: sampleColumn(rows, header, c.index, 50) })), CLIENT_FIELDS);
     session.headerRow = header;
@@ -150,7 +151,7 @@ export const api = {
     if (dataRows === 0 && !problems.some((p) => p.code === 'sheet.no_data')) {
       problems.push(generalProblem('sheet.no_data', 'Não há nenhuma linha de dados abaixo da linha do cabeçalho. Confira a aba e a linha do cabeçalho escolhidas.', 'warning'));
     }
-    return { data: { headerRow: header, topRows: rows.slice(0, Math.max(HEADER_SCAN_ROWS, header + 1)).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
+    return { data: { headerRow: header, headerCandidate: detectHeaderRow(rows), topRows: rows.slice(0, Math.max(HEADER_SCAN_ROWS, header + 1)).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
   },
 
   /** Normalizes and validates every row, checks duplicates and registered documents, remembers the mapping. */
@@ -161,9 +162,8 @@ export const api = {
     const db = getDb();
     const rows = await reviewSessionRows(session, new Map(), onProgress);
     session.rows = rows;
-    const headers = (session.table.rows[session.headerRow] ?? []).slice(0, mapping.length);
-    while (headers.length < mapping.length) headers.push('');
-    await db.mappings.put({ entity: 'clients', signature: headerSignature(headers), mapping, usedAt: Date.now() });
+    const headers = columnNames(session.table.rows, session.headerRow, mapping.length);
+    if (session.headerRow >= 0) await db.mappings.put({ entity: 'clients', signature: headerSignature(headers), mapping, usedAt: Date.now() });
     return summarize(rows, session.reviewNotes);
   },
 
@@ -199,7 +199,7 @@ export const api = {
     const session = requireSession();
     cancelRequested = false;
     const sheet = session.workbook.info.sheets[session.sheetIndex]?.name ?? '';
-    const headers = Array.from({ length: session.mapping.length }, (_, i) => session.table.rows[session.headerRow]?.[i] ?? '');
+    const headers = columnNames(session.table.rows, session.headerRow, session.mapping.length);
     const id = crypto.randomUUID();
     return importAlone(id, () => runImport(
       getDb(),

@@ -30,6 +30,7 @@ describe('detectFieldFromValues', () => {
     ['Excel serial dates', ['29281', '45356', '36526'], 'birthDate'],
     ['kinds', ['PF', 'PJ', 'Pessoa Física', 'pj'], 'kind'],
     ['kinds as F/J', ['F', 'J', 'F', 'J'], 'kind'],
+    ['names of people and companies', ['Maria da Silva', 'João Souza', 'PADARIA ESTRELA LTDA', "Ana D'Ávila"], 'name'],
   ])('recognises a column of %s', (_what, values, key) => {
     expect(detectFieldFromValues(values, ALL)).toBe(key);
   });
@@ -37,7 +38,9 @@ describe('detectFieldFromValues', () => {
   it.each([
     ['too few values', ['529.982.247-25', '111.444.777-35']],
     ['too few non-empty values', ['529.982.247-25', '', '  ', '111.444.777-35']],
-    ['names', ['Maria da Silva', 'João Souza', 'Padaria Estrela']],
+    ['streets (not names)', ['Rua das Flores', 'Avenida Brasil', 'Travessa do Ouvidor']],
+    ['repeated districts (not names)', ['Bela Vista', 'Bela Vista', 'Centro Histórico', 'Bela Vista']],
+    ['one-word values (a group, a city)', ['Varejo', 'Atacado', 'Varejo', 'Serviços']],
     ['mixed data', ['529.982.247-25', 'maria@exemplo.com', '(11) 98765-4321', 'SP']],
     ['mostly invalid documents', ['529.982.247-24', '111.444.777-35', '123.456.789-00']],
     ['phones without DDD (could be anything)', ['98765-4321', '3456-7890', '91234-5678']],

@@ -104,8 +104,29 @@ const detectKind: Detector = (values, fields) => {
   return onlyLetterF ? undefined : findByFormat(fields, 'kind');
 };
 
+/** Addresses start with the kind of street; names never do. */
+const STREET_START = /^(?:r|rua|av|avenida|al|alameda|tv|trav|travessa|pc|praca|praça|estr|estrada|rod|rodovia|largo|lgo|vila|beco|servidao)\b\.?/i;
+
+/** Two or more words of letters ("Ana Paula Souza", "PADARIA ESTRELA LTDA"), nothing a code or an address has. */
+function isPersonOrCompanyName(value: string): boolean {
+  return /^[\p{L}][\p{L}'’.&-]*(?:\s+[\p{L}'’.&-]+)+$/u.test(value) && value.length <= 120 && !STREET_START.test(value);
+}
+
+/**
+ * A column of different names, of people or companies, is the client's name (a headerless list, a
+ * "Coluna 1"). The field is the entity's own name field (`name`); columns are looked at from the left,
+ * so the first such column takes it, as names come first in nearly every list. Repeated values (a city,
+ * a group) are not names.
+ */
+const detectName: Detector = (values, fields) => {
+  if (shareOf(values, isPersonOrCompanyName) < THRESHOLD) return undefined;
+  const distinct = new Set(values.map((v) => v.toLowerCase())).size;
+  if (distinct < values.length * 0.9) return undefined;
+  return fields.find((field) => field.key === 'name')?.key ?? null;
+};
+
 /** In order: earlier kinds of data are the more specific (a valid CPF is never a phone by chance). */
-const DETECTORS: readonly Detector[] = [detectDocument, detectEmail, detectPhone, detectCep, detectDate, detectUf, detectKind];
+const DETECTORS: readonly Detector[] = [detectDocument, detectEmail, detectPhone, detectCep, detectDate, detectUf, detectKind, detectName];
 
 /**
  * The key of the field (among `fields`, the ones still unmapped) the values fit, or null when unsure.

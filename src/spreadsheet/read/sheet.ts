@@ -1,7 +1,8 @@
 /** A SheetJS worksheet to text rows: real used range, limits, merged cells, formula count. */
 import type { CellObject, Range, WorkSheet } from '@e965/xlsx';
 import type { Parsed, Problem } from '../../domain/problems';
-import { HEADER_SCAN_ROWS, detectHeaderRow, hasDataRows } from '../../domain/table';
+import { HEADER_SCAN_ROWS, hasDataRows } from '../../domain/table';
+import { guessHeaderRow } from '../../domain/headerless';
 import { cellToText, isBlankCell } from './cells';
 import type { ReadLimits } from './limits';
 import { sheetProblems, type Place } from './messages';
@@ -108,6 +109,6 @@ export function convertSheet(ws: WorkSheet, shape: SheetShape, context: ConvertC
   const problems: Problem[] = [];
   if (fillMerges(rows, ws['!merges'] ?? [], shape.columnCount)) problems.push(sheetProblems.mergedHeader(place));
   if (shape.formulaCells > 0) problems.push(sheetProblems.formulas(place, shape.formulaCells));
-  if (!hasDataRows(rows, detectHeaderRow(rows))) problems.push(sheetProblems.noData(place));
+  if (!hasDataRows(rows, guessHeaderRow(rows))) problems.push(sheetProblems.noData(place));
   return { data: { rows, formulaCells: shape.formulaCells }, problems };
 }

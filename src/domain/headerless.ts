@@ -1,0 +1,61 @@
+/**
+ * Sheets with no header row (a list typed by hand, a contact app's export): the first row already holds
+ * a client. Detected from that row's values, so the first client is not taken for column names; the
+ * columns are then named by letter ("Coluna A") and mapped from their content. A header row of -1 means
+ * "none" everywhere (preview, review, run log): data rows start at the sheet's first row.
+ */
+import { CLIENT_FIELDS } from './entities/client';
+import { scoreHeader } from './mapping/headers';
+import { parseDocument, parsePhone, splitEmails } from './rules';
+import { detectHeaderRow } from './table';
+import { columnLetter } from './text';
+
+/** The header row of a sheet that has none. */
+export const NO_HEADER_ROW = -1;
+
+type Row = readonly string[];
+
+/** A value no column name ever is: a valid CPF/CNPJ, an e-mail address, a full phone number. */
+function kindOfValue(value: string): 'document' | 'email' | 'phone' | null {
+  if (value === '') return null;
+  if (parseDocument(value).data !== null) return 'document';
+  if (/@/.test(value) && splitEmails(value).data !== null) return 'email';
+  if (value.replace(/\D/g, '').length >= 10 && parsePhone(value, 'mobile').data !== null) return 'phone';
+  return null;
+}
+
+/**
+ * Whether a row reads as a client rather than as column names: it holds a valid CPF/CNPJ or e-mail, or
+ * two phone numbers, and none of its cells is the name of a client field ("CPF", "E-mail", "Nome").
+ */
+export function looksLikeDataRow(row: Row | undefined): boolean {
+  if (!row) return false;
+  const values = row.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (values.some((value) => CLIENT_FIELDS.some((field) => scoreHeader(value, field) > 0.9))) return false;
+  const kinds = values.map(kindOfValue);
+  const strong = kinds.filter((k) => k === 'document' || k === 'email').length;
+  const phones = kinds.filter((k) => k === 'phone').length;
+  return strong >= 1 || phones >= 2;
+}
+
+/** The sheet's first row with something in it, or -1. */
+function firstFilledRow(rows: readonly Row[]): number {
+  return rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
+}
+
+/** True when the sheet's first filled row is already a client (see `looksLikeDataRow`). */
+export function isHeaderless(rows: readonly Row[]): boolean {
+  const first = firstFilledRow(rows);
+  return first >= 0 && looksLikeDataRow(rows[first]);
+}
+
+/** The first guess for a sheet's header row: `NO_HEADER_ROW` when the first row is data, else `detectHeaderRow`. */
+export function guessHeaderRow(rows: readonly Row[]): number {
+  return isHeaderless(rows) ? NO_HEADER_ROW : detectHeaderRow(rows);
+}
+
+/** The columns' names: the header row's cells, or "Coluna A", "Coluna B"… when there is no header row. */
+export function columnNames(rows: readonly Row[], headerRow: number, width: number): string[] {
+  const header = headerRow < 0 ? [] : (rows[headerRow] ?? []);
+  return Array.from({ length: width }, (_, i) => (headerRow < 0 ? `Coluna ${columnLetter(i)}` : (header[i]?.trim() ?? '')));
+}
