@@ -16,6 +16,33 @@ function distance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/**
+ * Words other systems put around a field's name that do not change it: "Nm_Bairro" (nome do bairro),
+ * "Ds_Email", Pipedrive's "Person - Name", Salesforce's "Mailing Street" and "Billing City", "Grupo do
+ * cliente", "Nome da Empresa". Words that do change it ("Nr_Endereco" is the number, not the street)
+ * are synonyms of their own.
+ */
+const NEUTRAL_PREFIX = /^(?:nm|ds|desc|person|mailing|billing|primary) (?=\S)/;
+const NEUTRAL_SUFFIX = /(?<=\S) (?:(?:do|da|de) )?(?:cliente|empresa)$/;
+
+/** Matching forms of a header: CamelCase split ("MailingPostalCode"), then without its neutral words. */
+export function headerKeys(header: string): string[] {
+  const key = toMatchKey(header.replace(/\*/g, '').replace(/([a-z])([A-Z])/g, '$1 $2'));
+  const bare = key.replace(NEUTRAL_PREFIX, '').replace(NEUTRAL_SUFFIX, '');
+  return bare === key ? [key] : [key, bare];
+}
+
+/** The words of up to 3 letters ("nm", "nr", "rg", "ie"): abbreviations that carry the meaning, never typos. */
+function shortWords(key: string): string {
+  return key.split(' ').filter((word) => word.length <= 3).join(' ');
+}
+
+/** A close typo ("Telefoen", "Enderco") of a name, that keeps its abbreviations ("Nm_Endereco" is no "N Endereco"). */
+function isTypoOf(key: string, name: string): boolean {
+  if (name.length < 4 || key.length < 4 || shortWords(key) !== shortWords(name)) return false;
+  return distance(name, key) <= (name.length >= 8 ? 2 : 1);
+}
+
 function namesOf(field: FieldDef): string[] {
   return [field.label, field.key, ...field.synonyms].map((n) => toMatchKey(n.replace(/\*$/, '')));
 }
@@ -30,15 +57,20 @@ const RANK_STEP = 0.001;
  * name before "Contato" (a contact person, in a company's export) whatever their column order.
  */
 export function scoreHeader(header: string, field: FieldDef): number {
-  const key = toMatchKey(header.replace(/\*/g, ''));
+  const [key = '', bare] = headerKeys(header);
   if (key === '') return 0;
-  const compact = key.replace(/ /g, '');
-  let best = 0;
-  for (const [rank, name] of namesOf(field).entries()) {
-    if (name === key || name.replace(/ /g, '') === compact) return 1 - rank * RANK_STEP;
-    if (name.length >= 4 && key.length >= 4 && distance(name, key) <= (name.length >= 8 ? 2 : 1)) best = Math.max(best, 0.8);
-  }
-  return best;
+  const names = namesOf(field);
+  const exact = (form: string) => {
+    const compact = form.replace(/ /g, '');
+    const rank = names.findIndex((name) => name === form || name.replace(/ /g, '') === compact);
+    return rank < 0 ? 0 : 1 - rank * RANK_STEP;
+  };
+  // The header as written wins over its form without the neutral words, which wins over a typo.
+  const direct = exact(key);
+  if (direct > 0) return direct;
+  const stripped = bare === undefined ? 0 : exact(bare);
+  if (stripped > 0) return stripped - 0.05;
+  return names.some((name) => isTypoOf(key, name)) ? 0.8 : 0;
 }
 
 /** Words of headers that name no data: "Coluna 3", "Campo1", "Unnamed: 4", "Custom Field 1 - Value", "doc", "F". */
@@ -49,7 +81,8 @@ const FOREIGN = /\b(?:responsavel|conjuge|pai|mae|socio|contador|vendedor|repres
 
 /** Words that name each kind of data a column's values can be recognised as. */
 const KIND_WORDS: Readonly<Record<string, RegExp>> = {
-  document: /\b(?:cpf|cnpj|doc|documento|inscricao)\b/,
+  // Also the words of an identifying number in English exports ("register_number", "Tax number", "company_number").
+  document: /\b(?:cpf|cnpj|doc|documento|inscricao|registro|register|registration|number|numero|nr|num|tax|vat|nif|fiscal|federal|identification|identificacao)\b/,
   email: /\b(?:e ?mail|correio)\b/,
   phone: /\b(?:tel|telefone|fone|cel|celular|whats|whatsapp|contato|phone|mobile)\b/,
   cep: /\b(?:cep|zip|postal)\b/,

@@ -1,6 +1,7 @@
 import type { FieldDef } from '../entities/field';
 import { detectFieldFromValues, isMostlyMobiles } from './content';
-import { headerAllowsContent, scoreHeader } from './headers';
+import { headerAllowsContent, headerKeys, scoreHeader } from './headers';
+import { dropOtherDocuments } from './documents';
 import { toMatchKey } from '../text';
 
 /** For each spreadsheet column, the field key it feeds, or null for "Ignorar coluna". */
@@ -23,9 +24,10 @@ export function headerSignature(headers: readonly string[]): string {
  */
 const LABEL_COLUMN = /\s-\s*(?:type|label)$/i;
 
+/** "FirstName", "Person - First name" and "first_name" are all "first name". */
 function headerIn(header: string, names: readonly string[]): boolean {
-  const key = toMatchKey(header);
-  return names.some((name) => toMatchKey(name) === key);
+  const keys = headerKeys(header).map((key) => key.replace(/ /g, ''));
+  return names.some((name) => keys.includes(toMatchKey(name).replace(/ /g, '')));
 }
 
 /**
@@ -78,6 +80,7 @@ export function suggestMapping(columns: readonly ColumnSample[], fields: readonl
   });
   addPrefixColumns(columns, fields, mapping);
   preferMobileForMobiles(columns, mapping);
+  dropOtherDocuments(columns, mapping);
   return mapping;
 }
 

@@ -38,7 +38,7 @@ export type PhoneClass = PhoneKind | 'service' | 'foreign';
 /** "ramal 123", "r. 12", "ext 45", "x123" at the end of the cell. */
 const EXTENSION = /\s*[-–,;]?\s*(?:\b(?:ramal|ram|ral|r|ext|extens[aã]o)\.?|(?<=[\d\s)])x)\s*:?\s*(\d{1,6})\s*$/i;
 /** "Cel: ", "Tel.", "Fone" typed before the number. */
-const LABEL = /^(?:telefone|tel|fone|celular|cel|whatsapp|whats|fixo|res|com)\.?\s*:?\s*(?=[\d(+])/i;
+const LABEL = /^(?:(?:nr|num|n[º°o]?)\.?\s*)?(?:telefone|tel|fone|celular|cel|whatsapp|whats|fixo|res|com)\.?\s*:?\s*(?=[\d(+])/i;
 /** "0xx11", "(0xx11)": the old way to write "dial 0 and the carrier code". */
 const ZERO_XX = /^\(?\s*0\s*xx\s*/i;
 /** Toll-free and shared-cost numbers: 0800, 0300, 0500, 0900 + 7 digits (without the leading 0). */
@@ -148,7 +148,9 @@ function splitCell(shown: string): CellParts {
     extension = match[1] ?? '';
     text = text.slice(0, match.index);
   }
-  const numbers = text.split(/\s*(?:[;,|/\n]|\s(?:e|ou)\s)\s*/i).filter((part) => part.trim() !== '');
+  // A part without a digit is a label some systems write beside the number ("TIPO FONE: Celular | FONE: 47996811771").
+  const parts = text.split(/\s*(?:[;,|/\n]|\s(?:e|ou)\s)\s*/i).filter((part) => part.trim() !== '');
+  const numbers = parts.some((part) => /\d/.test(part)) ? parts.filter((part) => /\d/.test(part)) : parts;
   return { numbers, extension };
 }
 
