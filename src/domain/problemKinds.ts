@@ -55,6 +55,11 @@ const TITLES: Record<string, string> = {
   'group.not_found': 'Grupo que não existe',
   'group.extra_ignored': 'Mais de um grupo na célula (ficou o primeiro)',
   'text.bidi_removed': 'Caracteres invisíveis de direção do texto removidos',
+  'document.cnpj_lost_zeros': 'CNPJ que perdeu os 3 zeros do início (lido como CPF inválido)',
+  'email.masked': 'E-mail mascarado com asteriscos',
+  'email.too_long': 'E-mail longo demais',
+  'date.future': 'Data de nascimento/fundação no futuro',
+  'date.ambiguous_order': 'Data que pode ser dia/mês ou mês/dia',
 };
 
 const REQUIRED: Record<string, string> = {

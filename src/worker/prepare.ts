@@ -4,6 +4,8 @@
  */
 import { openWorkbook, type OpenedWorkbook, type ReadPhase } from '../spreadsheet/read';
 import { describeFooterRow, findFooterRows } from '../domain/table';
+import { hasMonthFirstDates } from '../domain/dateColumns';
+import { CLIENT_FIELDS } from '../domain/entities/client';
 import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
 import type { Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
@@ -42,7 +44,7 @@ export function holdingRunLock<T>(runId: string, work: () => Promise<T>): Promis
 }
 
 export function rowOptions(session: Session): RowOptions {
-  return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false } };
+  return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false, monthFirstDates: session.monthFirstDates === true } };
 }
 
 /**
@@ -54,6 +56,7 @@ export async function reviewSessionRows(session: Session, edits: ReadonlyMap<num
   const table = session.table.rows;
   const footer = findFooterRows(table, session.headerRow);
   session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
+  session.monthFirstDates = hasMonthFirstDates(table, session.headerRow, session.mapping, CLIENT_FIELDS);
   const options = rowOptions(session);
   const rows = reviewTable(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), options);
   const reviewed = edits.size === 0 ? rows : rows.map((row) => {

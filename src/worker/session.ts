@@ -22,6 +22,8 @@ export interface Session {
   notes: string[];
   /** What the review left out of the rows (a report's footer), also kept in the run's log. */
   reviewNotes: string[];
+  /** The mapped date column has dates only readable month first (see domain/dateColumns). */
+  monthFirstDates?: boolean;
 }
 
 let current: Session | undefined;

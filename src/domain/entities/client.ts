@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { EntityDef, FieldDef, ParseContext } from './field';
-import { parseCep, parseDate, parseDocument, parseEmail, parseGroup, parseKind, parseLongText, parsePhone, parseText, parseUf, prependDdd, splitEmails, UF_NAMES } from '../rules';
+import { parseBirthDate } from '../rules/birthDate';
+import { parseCep, parseDocument, parseEmail, parseGroup, parseKind, parseLongText, parsePhone, parseText, parseUf, prependDdd, splitEmails, UF_NAMES } from '../rules';
 import type { RuleResult } from '../problems';
 
 function documentOnly(raw: string): RuleResult<string> {
@@ -62,7 +63,7 @@ export const CLIENT_FIELDS = [
   { key: 'birthDate', label: 'Data de nascimento/fundação', required: false, format: 'date', example: '25/12/1980',
     description: 'Data no formato dd/mm/aaaa.',
     synonyms: ['data de nascimento', 'nascimento', 'data nascimento', 'dt nasc', 'dt nascimento', 'aniversario', 'fundacao', 'data de fundacao', 'data de abertura', 'birthday', 'data nasc', 'data nasc fundacao', 'dt nasc fundacao', 'data nascimento fundacao', 'nascimento fundacao', 'data de nascimento fundacao', 'birthdate', 'birth date', 'date of birth', 'dob', 'data nascimento abertura'],
-    parse: (raw: string, context: ParseContext) => parseDate(raw, { date1904: context.date1904 }) },
+    parse: (raw: string, context: ParseContext) => parseBirthDate(raw, { date1904: context.date1904, monthFirst: context.monthFirstDates === true }) },
   { key: 'rgIe', label: 'RG/Inscrição estadual', required: false, format: 'text', example: '12.345.678-9',
     description: 'RG da pessoa física ou inscrição estadual da empresa.',
     synonyms: ['rg', 'ie', 'rg ie', 'inscricao estadual', 'insc estadual', 'identidade', 'rg inscricao estadual', 'ie rg', 'insc est', 'inscr est', 'inscricao estadual rg', 'nr rg', 'num rg', 'rg numero'], parse: parseText },

@@ -7,6 +7,8 @@ export type FieldFormat = 'text' | 'longtext' | 'document' | 'kind' | 'phone' | 
 export interface ParseContext {
   /** The workbook counts dates from 1904 (old Mac Excel): a bare serial number means another day. */
   date1904: boolean;
+  /** A date column of the file has dates only readable month first: its ambiguous dates are flagged. */
+  monthFirstDates?: boolean;
 }
 
 export const DEFAULT_CONTEXT: ParseContext = { date1904: false };

@@ -8,6 +8,9 @@
  *   document.scientific_notation    error  "1,23457E+13": Excel turned the number into scientific notation
  *                                          and the last digits are lost for good.
  *   document.digits_lost            error  A bare number of more than 15 digits: Excel keeps only 15.
+ *   document.cnpj_lost_zeros        error  A bare number of 11 digits that is no valid CPF but is a valid
+ *                                          CNPJ once 3 leading zeros are restored (a CNPJ starting 000):
+ *                                          the CNPJ is the suggestion, for the user to confirm.
  *   document.invalid_chars          error  Characters other than digits, . - / and spaces (letters are
  *                                          allowed only in a 14-character CNPJ).
  *   document.length                 error  Neither 11 nor 14 characters (also a damaged number that still
@@ -140,7 +143,21 @@ function checkBareNumber(raw: string, shown: string, integer: string, decimals: 
       `"${shown}" tem ${countDigits(integer.length)}: o Excel tratou o documento como número e só guarda 15 dígitos, então parte dele se perdeu. Na planilha, formate a coluna como "Texto" antes de digitar ou colar os números e exporte o arquivo de novo.`));
   }
   if ([9, 10, 12, 13].includes(integer.length)) return restoreLeadingZeros(raw, shown, integer);
-  return checkCompact(raw, shown, integer);
+  const result = checkCompact(raw, shown, integer);
+  return integer.length === 11 && result.data === null ? suggestLostCnpjZeros(raw, shown, integer, result) : result;
+}
+
+/**
+ * 11 digits are a CPF's length, but also a CNPJ starting with "000" once Excel dropped those zeros. When
+ * the digits are no valid CPF and the padded CNPJ is valid, that CNPJ is offered (not applied: the value
+ * could also be a mistyped CPF).
+ */
+function suggestLostCnpjZeros(raw: string, shown: string, digits: string, asCpf: RuleResult<DocumentData>): RuleResult<DocumentData> {
+  const padded = digits.padStart(14, '0');
+  if (!isValidCnpj(padded) || hasAllEqualChars(padded)) return asCpf;
+  return fail(ruleProblem('document.cnpj_lost_zeros', 'error', raw,
+    `"${shown}" tem 11 dígitos, mas não é um CPF válido. Parece um CNPJ que perdeu os 3 zeros do início (o Excel os apaga ao tratar o documento como número): ${formatDocument(padded)}. Confira e, se for esse, aceite a correção.`,
+    padded));
 }
 
 /** CPF or CNPJ from a spreadsheet cell; never throws. Empty → no data, no problem. */

@@ -15,8 +15,11 @@
  *                                    suggestion when it is a known typo: "yahoo.com.b").
  *   email.syntax            error    Anything else: empty name, consecutive dots, dot at the start or end,
  *                                    forbidden characters.
- *   email.typo              warning  A well-known domain mistyped ("gmail.con"): kept as typed, the
- *                                    corrected address is the suggestion.
+ *   email.typo              warning  A well-known domain mistyped ("gmail.con", "gmail.com.br"): kept as
+ *                                    typed, the corrected address is the suggestion.
+ *   email.masked            error    Letters replaced by asterisks ("p*****4@gmail.com"), as systems show an
+ *                                    address for privacy: not the real address.
+ *   email.too_long          error    More than 64 characters before "@", or more than 254 in all (RFC 5321).
  *   email.secondary_from_cell  warning  (splitEmails) a second address in the cell became the secundário.
  *   email.secondary_invalid    warning  (splitEmails) the second address is not valid and was left out.
  *   email.extra_ignored        warning  (splitEmails) a third address and beyond were left out.
@@ -44,7 +47,24 @@ const DOMAIN_TYPOS: Readonly<Record<string, string>> = {
   'yahoo.con': 'yahoo.com', 'yaho.com': 'yahoo.com', 'yahoo.com.b': 'yahoo.com.br', 'yaho.com.br': 'yahoo.com.br',
   'uol.com': 'uol.com.br', 'uol.con.br': 'uol.com.br', 'bol.com': 'bol.com.br', 'bol.con.br': 'bol.com.br',
   'icloud.con': 'icloud.com',
+  // Domains that do not exist with ".br" (or without it), and common slips of the finger.
+  'gmail.com.br': 'gmail.com', 'gmil.com': 'gmail.com', 'gmail.comm': 'gmail.com', 'gmail.coom': 'gmail.com',
+  'gemail.com': 'gmail.com', 'gmeil.com': 'gmail.com', 'gimail.com': 'gmail.com', 'gmail.cpm': 'gmail.com',
+  'gmail.vom': 'gmail.com', 'gmail.xom': 'gmail.com', 'gmaiil.com': 'gmail.com', 'gmsil.com': 'gmail.com',
+  'hotmsil.com': 'hotmail.com', 'hotmaill.com': 'hotmail.com', 'hotamil.com': 'hotmail.com', 'hotmeil.com': 'hotmail.com',
+  'hormail.com': 'hotmail.com', 'hitmail.com': 'hotmail.com', 'hotmail.coom': 'hotmail.com', 'hotmail.cmo': 'hotmail.com',
+  'otmail.com': 'hotmail.com', 'hotmail.com.b': 'hotmail.com.br', 'hotmail.con.br': 'hotmail.com.br',
+  'outlok.com.br': 'outlook.com.br', 'outllok.com': 'outlook.com', 'outlook.com.b': 'outlook.com.br', 'outlook.con.br': 'outlook.com.br',
+  'yahoo.com.bt': 'yahoo.com.br', 'yahoo.cm': 'yahoo.com', 'yhaoo.com': 'yahoo.com', 'yahho.com': 'yahoo.com', 'yahoo.con.br': 'yahoo.com.br',
+  'uol.com.b': 'uol.com.br', 'bol.com.b': 'bol.com.br', 'terra.con.br': 'terra.com.br', 'terra.com.b': 'terra.com.br',
+  'live.con': 'live.com', 'icloud.co': 'icloud.com', 'iclould.com': 'icloud.com', 'icoud.com': 'icloud.com',
 };
+
+/** RFC 5321: at most 64 characters before "@" and 254 in all. */
+const MAX_LOCAL = 64;
+const MAX_ADDRESS = 254;
+/** Asterisks where letters were: "p*****4@gmail.com", "jo***@***.com". */
+const MASKED = /\*{2,}|@.*\*/;
 
 /** Words people write between two addresses ("a@x.com e b@y.com"). */
 const CONNECTORS = new Set(['e', 'ou', 'and', 'or', '-']);
@@ -94,6 +114,13 @@ export function parseEmail(raw: string): RuleResult<string> {
     return fail('email.multiple_at', raw, `O e-mail "${shown}" tem mais de um "@". Se são dois e-mails, separe-os com ";". ${example}`);
   }
   const [local = '', domain = ''] = at;
+  if (MASKED.test(value)) {
+    return fail('email.masked', raw, `O e-mail "${shown}" está mascarado: tem asteriscos no lugar de letras, como alguns sistemas mostram os endereços por privacidade. Não é o endereço real; peça o e-mail completo ao cliente.`);
+  }
+  if (local.length > MAX_LOCAL || value.length > MAX_ADDRESS) {
+    const which = local.length > MAX_LOCAL ? `a parte antes do "@" tem ${local.length} caracteres e o limite é ${MAX_LOCAL}` : `ele tem ${value.length} caracteres e o limite é ${MAX_ADDRESS}`;
+    return fail('email.too_long', raw, `O e-mail "${shown}" é longo demais: ${which}. Confira se não foram colados dois endereços ou outro texto junto.`);
+  }
   if (/[^\x20-\x7e]/.test(value)) {
     return fail('email.accents', raw, `O e-mail "${shown}" tem acento ou "ç". Endereços de e-mail são escritos sem acentos; confira com o cliente.`);
   }

@@ -7,6 +7,7 @@
  *   text.bidi_removed  fix  Characters that change the direction of the writing were removed.
  */
 import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
+import { decodeCharRefs } from './charRefs';
 
 /**
  * Zero-width characters and the BOM that copy-paste from web pages and PDFs leaves in cells. The
@@ -35,7 +36,8 @@ function stripBidi(raw: string): { text: string; problems: RuleProblem[] } {
 
 /** One line of text: every run of white space (tab, new line, non-breaking space) becomes one space. */
 export function parseText(raw: string): RuleResult<string> {
-  const { text, problems } = stripBidi(raw);
+  // A reference ("&#8238;") is decoded first, so what it stands for goes through the same checks.
+  const { text, problems } = stripBidi(decodeCharRefs(raw));
   const value = text.replace(INVISIBLE, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   return { data: value === '' ? null : value, problems: value === '' ? [] : problems };
 }
@@ -45,7 +47,7 @@ export function parseText(raw: string): RuleResult<string> {
  * people write notes as lists.
  */
 export function parseLongText(raw: string): RuleResult<string> {
-  const { text, problems } = stripBidi(raw);
+  const { text, problems } = stripBidi(decodeCharRefs(raw));
   const lines = text
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
