@@ -7,7 +7,7 @@
 import { CLIENT_FIELDS } from './entities/client';
 import { scoreHeader } from './mapping/headers';
 import { parseDocument, parsePhone, splitEmails } from './rules';
-import { detectHeaderRow } from './table';
+import { detectHeaderRow, isNumericLike } from './table';
 import { columnLetter } from './text';
 
 /** The header row of a sheet that has none. */
@@ -26,7 +26,9 @@ function kindOfValue(value: string): 'document' | 'email' | 'phone' | null {
 
 /**
  * Whether a row reads as a client rather than as column names: it holds a valid CPF/CNPJ or e-mail, or
- * two phone numbers, and none of its cells is the name of a client field ("CPF", "E-mail", "Nome").
+ * two phone numbers, or (3 cells or more) is at least half numbers, dates and codes, which no header row
+ * is (the Receita Federal's open CNPJ files); and none of its cells is the name of a client field
+ * ("CPF", "E-mail", "Nome").
  */
 export function looksLikeDataRow(row: Row | undefined): boolean {
   if (!row) return false;
@@ -35,7 +37,8 @@ export function looksLikeDataRow(row: Row | undefined): boolean {
   const kinds = values.map(kindOfValue);
   const strong = kinds.filter((k) => k === 'document' || k === 'email').length;
   const phones = kinds.filter((k) => k === 'phone').length;
-  return strong >= 1 || phones >= 2;
+  const numeric = values.filter(isNumericLike).length;
+  return strong >= 1 || phones >= 2 || (values.length >= 3 && numeric >= values.length / 2);
 }
 
 /** The sheet's first row with something in it, or -1. */

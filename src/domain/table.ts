@@ -25,6 +25,11 @@ interface RowStats {
 /** Numbers, money, dates, times, CPF/CNPJ, phones, CEP: what fills data rows and never names a column. */
 const NUMERIC_LIKE = /^[-+]?(R\$\s*)?[\d\s.,:/()%+-]*\d[\d\s.,:/()%+-]*([eE][+-]?\d+)?$/;
 
+/** Whether a cell holds a number, date, document, phone or CEP: data, never a column name. */
+export function isNumericLike(value: string): boolean {
+  return NUMERIC_LIKE.test(value.trim());
+}
+
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }

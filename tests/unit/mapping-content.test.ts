@@ -30,14 +30,17 @@ describe('detectFieldFromValues', () => {
     ['Excel serial dates', ['29281', '45356', '36526'], 'birthDate'],
     ['kinds', ['PF', 'PJ', 'Pessoa Física', 'pj'], 'kind'],
     ['kinds as F/J', ['F', 'J', 'F', 'J'], 'kind'],
+    ['just two CPFs (unmistakable)', ['529.982.247-25', '111.444.777-35'], 'document'],
+    ['just one e-mail, among blank cells', ['', 'ana@exemplo.com.br', '  '], 'email'],
+    ['just two mobiles with DDD', ['65999887722', '(62) 99955-1155'], 'mobile'],
     ['names of people and companies', ['Maria da Silva', 'João Souza', 'PADARIA ESTRELA LTDA', "Ana D'Ávila"], 'name'],
   ])('recognises a column of %s', (_what, values, key) => {
     expect(detectFieldFromValues(values, ALL)).toBe(key);
   });
 
   it.each([
-    ['too few values', ['529.982.247-25', '111.444.777-35']],
-    ['too few non-empty values', ['529.982.247-25', '', '  ', '111.444.777-35']],
+    ['too few values of a kind that could be a coincidence', ['SP', 'RJ']],
+    ['too few values, not all of them fitting', ['529.982.247-25', '111.444.777-36']],
     ['streets (not names)', ['Rua das Flores', 'Avenida Brasil', 'Travessa do Ouvidor']],
     ['repeated districts (not names)', ['Bela Vista', 'Bela Vista', 'Centro Histórico', 'Bela Vista']],
     ['one-word values (a group, a city)', ['Varejo', 'Atacado', 'Varejo', 'Serviços']],

@@ -128,14 +128,30 @@ const detectName: Detector = (values, fields) => {
 /** In order: earlier kinds of data are the more specific (a valid CPF is never a phone by chance). */
 const DETECTORS: readonly Detector[] = [detectDocument, detectEmail, detectPhone, detectCep, detectDate, detectUf, detectKind, detectName];
 
+/** Only when every value fits: a whole column of them is no coincidence, however short. */
+function everyValue(detect: Detector, fits: (value: string) => boolean): Detector {
+  return (values, fields) => (values.every(fits) ? detect(values, fields) : undefined);
+}
+
+/** For one or two values: kinds that cannot be anything else. */
+const UNMISTAKABLE: readonly Detector[] = [
+  everyValue(detectDocument, (v) => parseDocument(v).data !== null),
+  everyValue(detectEmail, (v) => v.includes('@') && splitEmails(v).data !== null),
+  everyValue(detectPhone, (v) => v.replace(/\D/g, '').length >= 10 && parsePhone(v, 'mobile').data !== null),
+  everyValue(detectName, isPersonOrCompanyName),
+];
+
 /**
  * The key of the field (among `fields`, the ones still unmapped) the values fit, or null when unsure.
  * Needs at least 3 non-empty values of which 80% fit.
  */
 export function detectFieldFromValues(values: readonly string[], fields: readonly FieldDef[]): string | null {
   const sample = values.map((v) => v.trim()).filter((v) => v !== '').slice(0, MAX_VALUES);
-  if (sample.length < MIN_VALUES || fields.length === 0) return null;
-  for (const detect of DETECTORS) {
+  if (sample.length === 0 || fields.length === 0) return null;
+  // A list of one or two clients (typed by hand, often without a header) still says something when
+  // every value is unmistakable: a valid CPF/CNPJ, an e-mail, a phone with its DDD, a name beside them.
+  const detectors = sample.length < MIN_VALUES ? UNMISTAKABLE : DETECTORS;
+  for (const detect of detectors) {
     const key = detect(sample, fields);
     if (key !== undefined) return key;
   }

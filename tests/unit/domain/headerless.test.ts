@@ -18,6 +18,9 @@ describe('a first row that is a client, not column names', () => {
     ['column names beside an example e-mail', ['Nome', 'E-mail', 'exemplo@x.com'], false],
     ['an invalid CPF and no e-mail', ['Ana', '123.456.789-00'], false],
     ['a report title', ['Relatório de clientes'], false],
+    ['mostly numbers and codes (an open-data CNPJ file)', ['33683111', '0002', '80', 'REGIONAL BRASILIA-DF', '20040522', 'AVENIDA'], true],
+    ['a title and its date', ['Relatório de clientes', '01/02/2024'], false],
+    ['headers with a year in them', ['Nome', 'Compras 2023', 'Compras 2024'], false],
   ])('%s → %s', (_, row, expected) => {
     expect(looksLikeDataRow(row)).toBe(expected);
   });

@@ -51,7 +51,7 @@ describe('a headerless file through the worker API: review, run log and error wo
   });
 
   it('a cancelled headerless import resumes from the same file, reading it the same way (no header row)', async () => {
-    const rows = Array.from({ length: 4500 }, (_, i) => [`Cliente ${columnLetter(i)} Souza`, formatCpf(makeCpf(5000 + i)), `c${i + 1}@exemplo.com.br`, '(11) 98765-4321', 'Retomada']);
+    const rows = Array.from({ length: 2500 }, (_, i) => [`Cliente ${columnLetter(i)} Souza`, formatCpf(makeCpf(5000 + i)), `c${i + 1}@exemplo.com.br`, '(11) 98765-4321', 'Retomada']);
     const bytes = buildCsv(rows);
     await api.openFile(csvFile(bytes, 'lista-grande.csv'));
     const preview = await api.previewSheet(0);
@@ -60,13 +60,14 @@ describe('a headerless file through the worker API: review, run log and error wo
     const cancelled = await api.startImport({ existing: 'skip', createGroups: true }, () => api.cancelImport());
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.counts.imported).toBeGreaterThan(0);
-    expect(cancelled.counts.imported).toBeLessThan(4500);
+    expect(cancelled.counts.imported).toBeLessThan(2500);
 
     const resumed = await api.resumeImport(cancelled.id, csvFile(bytes, 'lista-grande.csv'));
     expect(resumed.problems).toEqual([]);
-    expect(resumed.data).toMatchObject({ status: 'done', headerRow: 0, counts: { total: 4500, imported: 4500, errors: 0 } });
+    expect(resumed.data).toMatchObject({ status: 'done', headerRow: 0, counts: { total: 2500, imported: 2500, errors: 0 } });
     const log = await loadRunLog(getDb(), cancelled.id);
     expect(log[0]?.row).toBe(1);
-    expect(log[log.length - 1]?.row).toBe(4500);
-  });
+    expect(log[log.length - 1]?.row).toBe(2500);
+    // Two chunks of a few thousand rows: generous room for a loaded machine, not a timing check.
+  }, 60_000);
 });
