@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Parsed, Problem } from '../domain/problems';
 import { hasDataRows } from '../domain/table';
 import { guessHeaderRow } from '../domain/headerless';
-import { inspectCfb, inspectZip, type Contents } from './read/container';
+import { inspectCfb, inspectFlatOds, inspectZip, type Contents } from './read/container';
 import { readCsv } from './read/csv';
 import { resolveLimits, type ReadLimits } from './read/limits';
 import { filePlace, fileProblems, sheetPlace, sheetProblems } from './read/messages';
@@ -49,7 +49,7 @@ function isPasswordError(error: unknown): boolean {
 }
 
 function parseWorkbook(bytes: Uint8Array, format: FileFormat): XLSX.WorkBook | 'encrypted' | 'corrupt' {
-  if (format === 'html' || format === 'xml2003') return parseMarkup(bytes);
+  if (format === 'html' || format === 'xml2003' || format === 'fods' || format === 'sylk' || format === 'dif') return parseMarkup(bytes);
   try {
     return XLSX.read(bytes, SHEETJS_OPTIONS);
   } catch (error) {
@@ -152,6 +152,8 @@ function openContents(contents: Contents, bytes: Uint8Array, fileName: string, l
       return fail(fileProblems.corrupt(fileName));
     case 'repeat_bomb':
       return fail(fileProblems.repeatedCells(fileName, contents.cells, limits));
+    case 'zip_bomb':
+      return fail(fileProblems.zipBomb(fileName, limits));
   }
 }
 
@@ -191,6 +193,7 @@ function open(bytes: Uint8Array, fileName: string, limits: ReadLimits, onProgres
     case 'markup':
     case 'legacy':
       onProgress?.('sniffing', 1);
+      if (sniffed.format === 'fods') return openContents(inspectFlatOds(bytes, limits), bytes, fileName, limits, onProgress);
       return openSpreadsheet(bytes, sniffed.format, fileName, limits, onProgress);
     case 'cfb':
       onProgress?.('sniffing', 1);

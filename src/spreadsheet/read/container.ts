@@ -5,14 +5,15 @@
 import * as XLSX from '@e965/xlsx';
 import type { FileFormat } from './types';
 import type { ReadLimits } from './limits';
-import type { ZipEntry } from './zip';
+import { scanZip, type ZipEntry } from './zip';
 
 export type Contents =
   | { kind: 'spreadsheet'; format: FileFormat }
   | { kind: 'encrypted' }
   | { kind: 'foreign'; looksLike: string; advice?: string }
   | { kind: 'corrupt' }
-  | { kind: 'repeat_bomb'; cells: number };
+  | { kind: 'repeat_bomb'; cells: number }
+  | { kind: 'zip_bomb' };
 
 interface CfbEntry {
   name: string;
@@ -43,7 +44,6 @@ const OPEN_DOCUMENT: Record<string, string> = {
   graphics: 'um desenho do LibreOffice (ODG)',
 };
 
-const EXPORT_TO_XLSX = 'Abra-o no Numbers, use Arquivo > Exportar para > Excel e envie o arquivo .xlsx gerado.';
 
 /** Whether a cell element opened just before `from` holds visible text (SheetJS keeps those as text cells). */
 function cellHasText(xml: string, from: number): boolean {
@@ -72,6 +72,12 @@ function countRepeatedCells(xml: string): number {
     if (holdsValue) cells += rowRepeat * Number(/number-columns-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
   }
   return cells;
+}
+
+/** LibreOffice's flat ODS (one XML file): the same repeat check as a zipped ODS's content.xml. */
+export function inspectFlatOds(bytes: Uint8Array, limits: ReadLimits): Contents {
+  const cells = countRepeatedCells(new TextDecoder('utf-8').decode(bytes));
+  return cells > limits.maxRepeatedCells ? { kind: 'repeat_bomb', cells } : { kind: 'spreadsheet', format: 'fods' };
 }
 
 function inspectOds(bytes: Uint8Array, byName: Map<string, ZipEntry>, limits: ReadLimits): Contents {
@@ -108,6 +114,17 @@ function declaredWorkbookFormat(bytes: Uint8Array, byName: Map<string, ZipEntry>
   return null;
 }
 
+/**
+ * A Numbers document zipped as the folder it is on a Mac ("Clientes.numbers/Index.zip" inside): the
+ * inner archive is checked like any other before SheetJS expands it.
+ */
+function inspectNumbersBundle(bytes: Uint8Array, bundle: ZipEntry, limits: ReadLimits): Contents {
+  const inner = scanZip(entryBytes(bytes, bundle), limits);
+  if (inner.kind === 'bomb') return { kind: 'zip_bomb' };
+  if (inner.kind !== 'ok') return { kind: inner.kind };
+  return inner.entries.some((e) => e.name.toLowerCase() === 'index/document.iwa') ? { kind: 'spreadsheet', format: 'numbers' } : { kind: 'corrupt' };
+}
+
 export function inspectZip(bytes: Uint8Array, entries: readonly ZipEntry[], fileName: string, limits: ReadLimits): Contents {
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const mimetypeEntry = byName.get('mimetype');
@@ -128,7 +145,9 @@ export function inspectZip(bytes: Uint8Array, entries: readonly ZipEntry[], file
   if (declared) return { kind: 'spreadsheet', format: declared };
   if (byName.has('word/document.xml')) return { kind: 'foreign', looksLike: 'um documento do Word (DOCX)' };
   if (byName.has('ppt/presentation.xml')) return { kind: 'foreign', looksLike: 'uma apresentação do PowerPoint (PPTX)' };
-  if (byName.has('index/document.iwa')) return { kind: 'foreign', looksLike: 'uma planilha do Apple Numbers', advice: EXPORT_TO_XLSX };
+  if (byName.has('index/document.iwa')) return { kind: 'spreadsheet', format: 'numbers' };
+  const bundle = entries.find((e) => /\.numbers\/index\.zip$/i.test(e.name));
+  if (bundle) return inspectNumbersBundle(bytes, bundle, limits);
   if (entries.length === 0) return { kind: 'foreign', looksLike: 'um arquivo compactado (ZIP) vazio' };
   return { kind: 'foreign', looksLike: 'um arquivo compactado (ZIP) que não contém uma planilha' };
 }
@@ -143,6 +162,8 @@ export function inspectCfb(bytes: Uint8Array): Contents {
   }
   if (names.has('encryptedpackage') || names.has('encryptioninfo')) return { kind: 'encrypted' };
   if (names.has('workbook') || names.has('book')) return { kind: 'spreadsheet', format: 'xls' };
+  // Quattro Pro for Windows (QPW, WB3) keeps its notebook in an OLE file too.
+  if (names.has('nativecontent_main') || names.has('perfectoffice_main')) return { kind: 'spreadsheet', format: 'lotus' };
   if (names.has('worddocument')) return { kind: 'foreign', looksLike: 'um documento do Word (DOC)' };
   if (names.has('powerpoint document')) return { kind: 'foreign', looksLike: 'uma apresentação do PowerPoint (PPT)' };
   return { kind: 'foreign', looksLike: 'um arquivo do Office que não é uma planilha' };

@@ -5,7 +5,7 @@ export type Sniffed =
   | { kind: 'cfb' }
   | { kind: 'text' }
   /** A spreadsheet written as markup: an HTML table or Excel's XML 2003, often named ".xls". */
-  | { kind: 'markup'; format: 'html' | 'xml2003' }
+  | { kind: 'markup'; format: 'html' | 'xml2003' | 'fods' | 'sylk' | 'dif' }
   /** An old binary spreadsheet outside any container: a bare BIFF2–BIFF8 stream, Lotus 1-2-3, dBase. */
   | { kind: 'legacy'; format: 'xls' | 'lotus' | 'dbf' }
   /** A known non-spreadsheet format: `looksLike` completes "parece ser …", `advice` replaces the default one. */
@@ -64,6 +64,10 @@ function sniffMarkup(bytes: Uint8Array): Sniffed | null {
     return { kind: 'foreign', looksLike: 'uma página da web (HTML) sem nenhuma tabela', advice: SAVE_AS_XLSX };
   }
   if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { kind: 'markup', format: 'xml2003' };
+  // LibreOffice's "Planilha ODF plana" (.fods): the whole spreadsheet as one XML document.
+  if (/<office:document\b/.test(head) && head.includes('office:mimetype="application/vnd.oasis.opendocument.spreadsheet')) {
+    return { kind: 'markup', format: 'fods' };
+  }
   if (head.startsWith('<?xml')) return { kind: 'foreign', looksLike: 'um arquivo XML' };
   return null;
 }
@@ -84,27 +88,33 @@ function isBareBiff(bytes: Uint8Array): boolean {
   return [0x0005, 0x0010, 0x0020, 0x0040, 0x0100].includes(kind);
 }
 
-/** Lotus 1-2-3 (WK1, WK3, WK4) and Quattro Pro (WQ1) start with a BOF record of their own. */
+/**
+ * Lotus 1-2-3 (WK1, WK3, WK4) and Quattro Pro for DOS and Windows (WQ1, WB1, WB2) start with a BOF
+ * record of their own: type 0, then its length and the program's version.
+ */
 function isLotus(bytes: Uint8Array): boolean {
   if (bytes.length < 8 || bytes[0] !== 0x00 || bytes[1] !== 0x00) return false;
   const length = u16(bytes, 2);
   const version = u16(bytes, 4);
-  return (length === 2 && version >= 0x0404 && version <= 0x0406) || (length === 0x1a && version >= 0x1000 && version <= 0x1005);
+  const wk1 = version >= 0x0404 && version <= 0x0406;
+  const quattro = (version >= 0x1000 && version <= 0x1010) || version === 0x5120 || version === 0x5121;
+  return (length === 2 && (wk1 || quattro)) || (length === 0x1a && version >= 0x1000 && version <= 0x1005);
 }
 
 /**
  * dBase/Clipper/FoxPro tables (.dbf, still exported by old Brazilian systems): a version byte, a plausible
- * last-update date, and a header made of 32-byte field descriptors ending with 0x0D.
+ * last-update date, and a header made of field descriptors ending with 0x0D.
  */
 function isDbf(bytes: Uint8Array): boolean {
-  if (bytes.length < 66 || ![0x02, 0x03, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8b, 0xcb, 0xf5, 0xfb].includes(bytes[0] ?? -1)) return false;
+  if (bytes.length < 66 || ![0x02, 0x03, 0x04, 0x30, 0x31, 0x32, 0x43, 0x63, 0x7b, 0x83, 0x8b, 0x8c, 0xcb, 0xe5, 0xf5, 0xfb].includes(bytes[0] ?? -1)) return false;
   const month = bytes[2] ?? 0;
   const day = bytes[3] ?? 0;
   const headerLength = u16(bytes, 8);
   const recordLength = u16(bytes, 10);
   if (month < 1 || month > 12 || day < 1 || day > 31 || recordLength < 2 || headerLength < 65 || headerLength > bytes.length) return false;
-  // The descriptors end with a 0x0D terminator: look for it at a descriptor boundary before the data.
+  // The descriptors (32 bytes each; 48 after a 68-byte header in dBASE 7) end with a 0x0D terminator.
   for (let p = 32; p < headerLength; p += 32) if (bytes[p] === 0x0d) return true;
+  for (let p = 68; p < headerLength; p += 48) if (bytes[p] === 0x0d) return true;
   return false;
 }
 
@@ -112,6 +122,14 @@ function sniffLegacy(bytes: Uint8Array): Sniffed | null {
   if (isBareBiff(bytes)) return { kind: 'legacy', format: 'xls' };
   if (isLotus(bytes)) return { kind: 'legacy', format: 'lotus' };
   if (isDbf(bytes)) return { kind: 'legacy', format: 'dbf' };
+  return null;
+}
+
+/** SYLK starts with an "ID;P" record, DIF with a TABLE header then "0,1": text a CSV reader would garble. */
+function sniffInterchange(bytes: Uint8Array): Sniffed | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64));
+  if (/^ID;P/.test(head)) return { kind: 'markup', format: 'sylk' };
+  if (/^TABLE\r?\n0,1\r?\n/.test(head)) return { kind: 'markup', format: 'dif' };
   return null;
 }
 
@@ -123,5 +141,5 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (legacy) return legacy;
   const foreign = FOREIGN.find((s) => startsWith(bytes, s.bytes, s.offset));
   if (foreign) return { kind: 'foreign', looksLike: foreign.looksLike };
-  return sniffMarkup(bytes) ?? { kind: 'text' };
+  return sniffMarkup(bytes) ?? sniffInterchange(bytes) ?? { kind: 'text' };
 }

@@ -3,9 +3,11 @@ import type { Parsed } from '../../domain/problems';
 
 /**
  * `html` and `xml2003`: what many systems save as "relatorio.xls" (an HTML table, Excel's XML 2003);
- * `lotus` (Lotus 1-2-3, Quattro Pro) and `dbf` (dBase/Clipper tables): what old systems still export.
+ * `lotus` (Lotus 1-2-3, Quattro Pro) and `dbf` (dBase/Clipper tables): what old systems still export;
+ * `fods`: LibreOffice's flat (unzipped) ODS; `numbers`: Apple Numbers; `sylk` and `dif`: old text
+ * interchange formats (Multiplan, VisiCalc) some systems still write.
  */
-export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv' | 'html' | 'xml2003' | 'lotus' | 'dbf';
+export type FileFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'fods' | 'numbers' | 'csv' | 'html' | 'xml2003' | 'lotus' | 'dbf' | 'sylk' | 'dif';
 
 export interface SheetInfo {
   name: string;

@@ -17,7 +17,7 @@ export const LEGACY_ROWS: readonly (readonly string[])[] = [
 ];
 
 /** SheetJS writes all of these, though its typings list only some. */
-type LegacyBookType = 'biff2' | 'biff3' | 'biff4' | 'biff5' | 'biff8' | 'wk1' | 'wk3' | 'dbf';
+type LegacyBookType = 'biff2' | 'biff3' | 'biff4' | 'biff5' | 'biff8' | 'wk1' | 'wk3' | 'dbf' | 'sylk' | 'dif' | 'fods';
 
 /** One sheet "Clientes" written by SheetJS in an old format. */
 export function buildLegacyWorkbook(bookType: LegacyBookType, rows: readonly (readonly CellInput[])[] = LEGACY_ROWS): Uint8Array {
@@ -44,6 +44,15 @@ function movePackageParts(xlsx: Uint8Array, prefix: string): Uint8Array {
     return { name: moved, data: text.replace(/"\/xl\//g, `"/${prefix}`).replace(/Target="xl\//g, `Target="${prefix}`) };
   });
   return writeZip(files);
+}
+
+/**
+ * A Numbers document as a Mac zips it: the package folder, its "Index.zip" inside. The inner archive
+ * holds what SheetJS looks for; this one is a stand-in (SheetJS cannot write Numbers without a template).
+ */
+function buildZippedNumbersBundle(): Uint8Array {
+  const index = writeZip([{ name: 'Index/Document.iwa', data: new Uint8Array(16) }]);
+  return writeZip([{ name: 'Clientes.numbers/Index.zip', data: index, compress: false }, { name: 'Clientes.numbers/preview.jpg', data: new Uint8Array(8) }]);
 }
 
 /** Excel's lock file: the user's name (a byte count, then ASCII, padded), then the same in UTF-16, 165 bytes. */
@@ -87,6 +96,10 @@ export const LEGACY_FIXTURES = {
   'lotus-123.wk1': () => buildLegacyWorkbook('wk1'),
   'lotus-123.wk3': () => buildLegacyWorkbook('wk3'),
   'dbase-clipper.dbf': () => buildLegacyWorkbook('dbf'),
+  'multiplan-sylk.slk': () => buildLegacyWorkbook('sylk'),
+  'visicalc-dif.dif': () => buildLegacyWorkbook('dif'),
+  'libreoffice-ods-plano.fods': () => buildLegacyWorkbook('fods'),
+  'numbers-pasta-zipada.numbers': () => buildZippedNumbersBundle(),
   'partes-em-caminho-estranho.xlsx': () => movePackageParts(buildWorkbook([{ name: 'Clientes', rows: LEGACY_ROWS }]), 'wtf/'),
   'partes-na-raiz-do-pacote.xlsx': () => movePackageParts(buildWorkbook([{ name: 'Clientes', rows: LEGACY_ROWS }]), ''),
   '~$clientes.xlsx': () => buildExcelLockFile(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectHeaderRow, hasDataRows } from '../../../src/domain/table';
 import { openWorkbook, type FileFormat } from '../../../src/spreadsheet/read';
-import { buildRandomBytes } from '../../support/spreadsheets/build';
+import { buildOdsRepeatBomb, buildRandomBytes, readZip, writeZip } from '../../support/spreadsheets/build';
 import { LEGACY_FIXTURES, LEGACY_ROWS, type LegacyFixtureName } from '../../support/spreadsheets/legacy';
 import { expectOpened, expectRefused, rowsOf } from './helpers';
 
@@ -18,6 +18,9 @@ describe('files from old systems open (every format SheetJS reads)', () => {
     ['lotus-123.wk1', 'lotus'],
     ['lotus-123.wk3', 'lotus'],
     ['dbase-clipper.dbf', 'dbf'],
+    ['multiplan-sylk.slk', 'sylk'],
+    ['visicalc-dif.dif', 'dif'],
+    ['libreoffice-ods-plano.fods', 'fods'],
     ['partes-em-caminho-estranho.xlsx', 'xlsx'],
     ['partes-na-raiz-do-pacote.xlsx', 'xlsx'],
   ])('%s opens as %s with its rows as text', (name, format) => {
@@ -33,6 +36,21 @@ describe('files from old systems open (every format SheetJS reads)', () => {
     // Rename the part in the ZIP headers only (the XML is compressed): [Content_Types].xml names nothing there.
     const text = new TextDecoder('latin1').decode(bytes).replaceAll('wtf/workbook.xml', 'wtf/workbook.xm_');
     expectRefused(openWorkbook(Uint8Array.from(text, (c) => c.charCodeAt(0)), 'x.xlsx'), 'file.not_spreadsheet');
+  });
+
+  it('a Numbers document zipped as its folder is taken for Numbers, and its inner archive is checked', () => {
+    expect(open('numbers-pasta-zipada.numbers').problems.map((p) => p.code)).not.toContain('file.not_spreadsheet');
+    const bomb = writeZip([{ name: 'Index/Document.iwa', data: new Uint8Array(1024), declaredSize: 600 * 1024 * 1024 }]);
+    const bundle = writeZip([{ name: 'Clientes.numbers/Index.zip', data: bomb, compress: false }]);
+    expectRefused(openWorkbook(bundle, 'Clientes.numbers.zip'), 'file.zip_bomb');
+  });
+
+  it('a flat ODS asking for billions of repeated cells is refused before SheetJS sees it', () => {
+    const content = readZip(buildOdsRepeatBomb()).find((f) => f.name === 'content.xml')?.data ?? '';
+    const xml = (typeof content === 'string' ? content : new TextDecoder().decode(content))
+      .replace('<office:document-content ', '<office:document office:mimetype="application/vnd.oasis.opendocument.spreadsheet" ')
+      .replace('</office:document-content>', '</office:document>');
+    expectRefused(openWorkbook(new TextEncoder().encode(xml), 'bomba.fods'), 'file.zip_bomb');
   });
 
   it('random bytes starting like a BIFF record are still refused, never thrown', () => {
