@@ -6,23 +6,14 @@
  */
 import { CLIENT_FIELDS } from './entities/client';
 import { scoreHeader } from './mapping/headers';
-import { parseDocument, parsePhone, splitEmails } from './rules';
-import { detectHeaderRow, isNumericLike } from './table';
+import { unmistakableKind } from './mapping/content';
+import { detectHeaderRow, firstFilledRow, isNumericLike } from './table';
 import { columnLetter } from './text';
 
 /** The header row of a sheet that has none. */
 export const NO_HEADER_ROW = -1;
 
 type Row = readonly string[];
-
-/** A value no column name ever is: a valid CPF/CNPJ, an e-mail address, a full phone number. */
-function kindOfValue(value: string): 'document' | 'email' | 'phone' | null {
-  if (value === '') return null;
-  if (parseDocument(value).data !== null) return 'document';
-  if (/@/.test(value) && splitEmails(value).data !== null) return 'email';
-  if (value.replace(/\D/g, '').length >= 10 && parsePhone(value, 'mobile').data !== null) return 'phone';
-  return null;
-}
 
 /**
  * Whether a row reads as a client rather than as column names: it holds a valid CPF/CNPJ or e-mail, or
@@ -34,16 +25,11 @@ export function looksLikeDataRow(row: Row | undefined): boolean {
   if (!row) return false;
   const values = row.map((cell) => cell.trim()).filter((cell) => cell !== '');
   if (values.some((value) => CLIENT_FIELDS.some((field) => scoreHeader(value, field) > 0.9))) return false;
-  const kinds = values.map(kindOfValue);
+  const kinds = values.map(unmistakableKind);
   const strong = kinds.filter((k) => k === 'document' || k === 'email').length;
   const phones = kinds.filter((k) => k === 'phone').length;
   const numeric = values.filter(isNumericLike).length;
   return strong >= 1 || phones >= 2 || (values.length >= 3 && numeric >= values.length / 2);
-}
-
-/** The sheet's first row with something in it, or -1. */
-function firstFilledRow(rows: readonly Row[]): number {
-  return rows.findIndex((row) => row.some((cell) => cell.trim() !== ''));
 }
 
 /** True when the sheet's first filled row is already a client (see `looksLikeDataRow`). */

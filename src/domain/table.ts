@@ -88,7 +88,7 @@ export function detectHeaderRow(rows: readonly Row[]): number {
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
   // A row with nothing under it is never the guess while another row has data under it (a header
   // wider than the data, a last line that reads like names): the user would see no rows at all.
-  const dataBelow = (i: number) => hasDataRows(rows, i) || !hasDataRows(rows, firstFilledRow(rows));
+  const dataBelow = (i: number) => hasDataRows(rows, i) || !hasDataRows(rows, Math.max(0, firstFilledRow(rows)));
   for (let i = 0; i < scan; i++) {
     const stats = measureRow(rows[i]);
     if (!looksLikeHeader(stats) || !fitsRowsBelow(rows, i, stats) || !dataBelow(i)) continue;
@@ -106,10 +106,9 @@ export function detectHeaderRow(rows: readonly Row[]): number {
   return fullest;
 }
 
-/** Index of the first row with a non-blank cell (0 when there is none). */
-function firstFilledRow(rows: readonly Row[]): number {
-  const index = rows.findIndex((row) => row.some((cell) => !isBlank(cell)));
-  return Math.max(0, index);
+/** Index of the first row with a non-blank cell, or -1. */
+export function firstFilledRow(rows: readonly Row[]): number {
+  return rows.findIndex((row) => row.some((cell) => !isBlank(cell)));
 }
 
 /** Whether any row below the header has a non-blank cell. */

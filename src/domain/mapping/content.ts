@@ -128,6 +128,15 @@ const detectName: Detector = (values, fields) => {
 /** In order: earlier kinds of data are the more specific (a valid CPF is never a phone by chance). */
 const DETECTORS: readonly Detector[] = [detectDocument, detectEmail, detectPhone, detectCep, detectDate, detectUf, detectKind, detectName];
 
+/** A value no column name ever is and no other kind of data looks like: a valid CPF/CNPJ, an e-mail, a phone with its DDD. */
+export function unmistakableKind(value: string): 'document' | 'email' | 'phone' | null {
+  if (value === '') return null;
+  if (parseDocument(value).data !== null) return 'document';
+  if (value.includes('@') && splitEmails(value).data !== null) return 'email';
+  if (value.replace(/\D/g, '').length >= 10 && parsePhone(value, 'mobile').data !== null) return 'phone';
+  return null;
+}
+
 /** Only when every value fits: a whole column of them is no coincidence, however short. */
 function everyValue(detect: Detector, fits: (value: string) => boolean): Detector {
   return (values, fields) => (values.every(fits) ? detect(values, fields) : undefined);
@@ -135,9 +144,9 @@ function everyValue(detect: Detector, fits: (value: string) => boolean): Detecto
 
 /** For one or two values: kinds that cannot be anything else. */
 const UNMISTAKABLE: readonly Detector[] = [
-  everyValue(detectDocument, (v) => parseDocument(v).data !== null),
-  everyValue(detectEmail, (v) => v.includes('@') && splitEmails(v).data !== null),
-  everyValue(detectPhone, (v) => v.replace(/\D/g, '').length >= 10 && parsePhone(v, 'mobile').data !== null),
+  everyValue(detectDocument, (v) => unmistakableKind(v) === 'document'),
+  everyValue(detectEmail, (v) => unmistakableKind(v) === 'email'),
+  everyValue(detectPhone, (v) => unmistakableKind(v) === 'phone'),
   everyValue(detectName, isPersonOrCompanyName),
 ];
 
