@@ -32,6 +32,8 @@ describe('an 11-digit number that is a CNPJ without its three leading zeros', ()
     expect(data).toBeNull();
     expect(problems).toMatchObject([{ code: 'document.cnpj_lost_zeros', level: 'error', suggestion: cnpj }]);
     expect(problems[0]?.message).toContain(formatDocument(cnpj));
+    // Accepted in the review as the punctuated CNPJ it shows, it is read as typed: the zeros stay.
+    expect(parseDocument(formatDocument(cnpj)).data).toEqual({ document: cnpj, kind: 'PJ' });
   });
 
   it.each<[string, string]>([
