@@ -43,8 +43,8 @@ export interface ColumnView {
 export interface SheetPreview {
   /** -1 (`NO_HEADER_ROW`): the sheet has no header row, its first row is data. */
   headerRow: number;
-  /** The row taken as the header when the user says the sheet has one (unticking "no header row"). */
-  headerCandidate: number;
+  /** The row taken as the header when the user says the sheet has one (unticking "no header row"); 0 when absent. */
+  headerCandidate?: number;
   /** The first rows of the sheet, to pick the header row from. */
   topRows: string[][];
   dataRows: number;

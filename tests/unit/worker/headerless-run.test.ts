@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../src/worker/api';
+import type { Parsed } from '../../../src/domain/problems';
+import type { RunRecord } from '../../../src/storage/types';
 import { columnLetter } from '../../../src/domain/text';
 import { getDb } from '../../../src/storage/db';
 import { loadRunLog } from '../../../src/storage/importRun';
@@ -21,6 +23,12 @@ function csvFile(bytes: Uint8Array, name: string): File {
   return new File([Uint8Array.from(bytes)], name, { type: 'text/csv' });
 }
 
+function expectRun(result: Parsed<RunRecord | null>): RunRecord {
+  expect(result.problems.filter((p) => p.level === 'error')).toEqual([]);
+  if (!result.data) throw new Error('the import did not run');
+  return result.data;
+}
+
 describe('a headerless file through the worker API: review, run log and error workbook agree', () => {
   it('numbers rows as in Excel (row 1 is a client) and names the columns by letter', async () => {
     const file = csvFile(buildCsv(ROWS), 'lista.csv');
@@ -39,7 +47,7 @@ describe('a headerless file through the worker API: review, run log and error wo
     // Letters name no layout: nothing is remembered for the next headerless file.
     expect(await getDb().mappings.count()).toBe(0);
 
-    const run = await api.startImport({ existing: 'skip', createGroups: true });
+    const run = expectRun(await api.startImport({ existing: 'skip', createGroups: true }));
     expect(run).toMatchObject({ headerRow: 0, headers: ['Coluna A', 'Coluna B', 'Coluna C', 'Coluna D', 'Coluna E'] });
     expect(run.counts).toMatchObject({ total: 6, imported: 5, errors: 1 });
     const log = await loadRunLog(getDb(), run.id);
@@ -57,7 +65,7 @@ describe('a headerless file through the worker API: review, run log and error wo
     const preview = await api.previewSheet(0);
     expect(preview.data?.headerRow).toBe(-1);
     await api.review([...(preview.data?.mapping ?? []).slice(0, 4), 'group'], {});
-    const cancelled = await api.startImport({ existing: 'skip', createGroups: true }, () => api.cancelImport());
+    const cancelled = expectRun(await api.startImport({ existing: 'skip', createGroups: true }, () => api.cancelImport()));
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.counts.imported).toBeGreaterThan(0);
     expect(cancelled.counts.imported).toBeLessThan(2500);
