@@ -50,5 +50,6 @@ export function completeRecord(stored: ClientRecord, incoming: ClientRecord): Cl
 
 /** "Substituir": the spreadsheet's values replace the stored ones; identity and creation stay. */
 export function replaceRecord(stored: ClientRecord, incoming: ClientRecord): ClientRecord {
-  return { ...incoming, id: stored.id, createdAt: stored.createdAt, updatedAt: Date.now() };
+  // A row without CPF/CNPJ (matched by name and phone or e-mail) does not take the stored client's key away.
+  return { ...incoming, id: stored.id, document: incoming.document || stored.document, createdAt: stored.createdAt, updatedAt: Date.now() };
 }
