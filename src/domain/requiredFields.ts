@@ -68,9 +68,12 @@ export function listMissing(values: Readonly<Partial<Record<ClientFieldKey, stri
   return REQUIREMENT_OPTIONS.filter((o) => required.has(o.key) && o.fields.every((f) => (values[f] ?? '') === ''));
 }
 
-/** A missing-value problem code (`required.email`), as opposed to an invalid value. */
-export function isRequiredCode(code: string): boolean {
-  return code.startsWith('required.');
+/**
+ * A missing required value (`required.email`, as opposed to an invalid value) that does not stop a row
+ * from coming in as an incomplete client; a nameless row cannot.
+ */
+export function allowsIncomplete(problem: { code: string }): boolean {
+  return problem.code.startsWith('required.') && problem.code !== 'required.name';
 }
 
 /** What a stored client lacks (its group is `groupId`, '' when it has none). */

@@ -5,7 +5,7 @@ import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/fi
 import { describeProblemKind } from './problemKinds';
 import { toMatchKey } from './text';
 import { validateClient, type RawClient } from './validateClient';
-import { isRequiredCode, type RequiredSet } from './requiredFields';
+import { allowsIncomplete, type RequiredSet } from './requiredFields';
 import { buildContactIndex, findContact, type ContactOwner } from './contactDuplicates';
 import { suggestPlaceDdd } from './bulkFixes';
 
@@ -88,11 +88,6 @@ export function toRawClient(cells: readonly string[], mapping: Mapping, edits: R
     if (value.trim() !== '' && saysNothing(key, raw[key])) raw[key] = value;
   }
   return { ...raw, ...edits };
-}
-
-/** A missing value that does not stop a row from coming in as incomplete (a nameless row cannot). */
-export function allowsIncomplete(problem: Pick<Problem, 'code'>): boolean {
-  return isRequiredCode(problem.code) && problem.code !== 'required.name';
 }
 
 function statusOf(problems: readonly Problem[]): RowStatus {

@@ -1,5 +1,6 @@
 import type { ClientRecord } from '../domain/entities/client';
-import { allowsIncomplete, type ReviewRow } from '../domain/review';
+import type { ReviewRow } from '../domain/review';
+import { allowsIncomplete } from '../domain/requiredFields';
 import type { ClientelaDb, RunLogChunk } from './db';
 import { completeRecord, draftToRecord, replaceRecord } from './clients';
 import { groupKey, loadGroupIndex, newGroup } from './groups';
