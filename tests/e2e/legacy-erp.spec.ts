@@ -68,3 +68,27 @@ test('a legacy ERP export (.xls, 46 columns, 4,000 rows): every client in, the i
   await page.getByRole('checkbox', { name: 'Incompletos' }).check();
   await expect(page.getByText(`${(ROWS - complete.length - 1).toLocaleString('pt-BR')} de ${ROWS.toLocaleString('pt-BR')} clientes`)).toBeVisible();
 });
+
+test('"Configurações › Campos obrigatórios": without E-mail and Grupo required, the ERP rows with a CPF are complete', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation').getByRole('link', { name: 'Configurações' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Nome/Razão Social' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'CPF/CNPJ' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'E-mail principal' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Grupo' }).uncheck();
+  await expect(page.getByText('Campos obrigatórios salvos.')).toBeVisible();
+
+  const rows = 30;
+  const wizard = new ImportPage(page);
+  await wizard.open();
+  await wizard.upload('clientes-erp.xls', Buffer.from(buildLegacyErpExport(rows, 'xls')), 'application/vnd.ms-excel');
+  await expect(page.getByRole('button', { name: 'Próximo passo' })).toBeEnabled({ timeout: 60_000 });
+  await wizard.next();
+  await wizard.next();
+  const review = new ReviewFixes(page);
+  await review.applyAll('Telefone sem DDD');
+  await review.dddForAll('11');
+  const documented = Array.from({ length: rows }, (_, n) => n + 1).filter(ERP_FACTS.withDocument).length;
+  await expect(review.stat('prontas para importar')).toContainText(String(documented));
+  await expect(review.stat('incompletas')).toContainText(String(rows - documented));
+});
