@@ -4,6 +4,7 @@
  * lowercase), against the rows above it in the file and against the stored clients.
  */
 import type { ClientDraft } from './entities/client';
+import type { ReviewRow } from './review';
 import { toMatchKey } from './text';
 
 export type ContactKind = 'telefone' | 'e-mail';
@@ -45,4 +46,25 @@ export function findContact<T>(client: Contacts, index: ReadonlyMap<string, T>):
     if (owner !== undefined) return { owner, kind };
   }
   return null;
+}
+
+/**
+ * A row without CPF/CNPJ: repeated when an earlier row has the same name and phone or e-mail, registered
+ * when a stored client has. `earlier`: the earlier rows' contact keys, by row number (as ids).
+ */
+export function markContactRepeat(row: ReviewRow, earlier: Map<string, ContactOwner>, stored: ReadonlyMap<string, ContactOwner>): void {
+  const inFile = findContact(row.draft, earlier);
+  if (inFile !== null) {
+    row.status = 'duplicate';
+    row.problems.push({ code: 'contact.duplicate_in_file', field: 'name', value: row.draft.name, level: 'error',
+      message: `Este cliente não tem CPF/CNPJ e a linha ${inFile.owner.id} da planilha tem o mesmo nome e o mesmo ${inFile.kind}: é o mesmo cliente. Só a linha ${inFile.owner.id} é importada.` });
+    return;
+  }
+  for (const [key, owner] of buildContactIndex([{ ...row.draft, id: String(row.rowNumber) }])) earlier.set(key, owner);
+  const registered = findContact(row.draft, stored);
+  if (registered === null) return;
+  row.status = 'existing';
+  row.existingId = registered.owner.id;
+  row.problems.push({ code: 'contact.already_registered', field: 'name', value: row.draft.name, level: 'warning',
+    message: `Este cliente não tem CPF/CNPJ, mas já existe um cliente cadastrado com o mesmo nome e o mesmo ${registered.kind}: ${registered.owner.name}.` });
 }

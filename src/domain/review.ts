@@ -6,7 +6,7 @@ import { describeProblemKind } from './problemKinds';
 import { toMatchKey } from './text';
 import { validateClient, type RawClient } from './validateClient';
 import { allowsIncomplete, type RequiredSet } from './requiredFields';
-import { buildContactIndex, findContact, type ContactOwner } from './contactDuplicates';
+import { markContactRepeat, type ContactOwner } from './contactDuplicates';
 import { suggestPlaceDdd } from './bulkFixes';
 
 /**
@@ -127,27 +127,6 @@ export interface RowOptions {
 }
 
 const REPEAT_CODES = new Set(['document.duplicate_in_file', 'document.already_registered', 'contact.duplicate_in_file', 'contact.already_registered']);
-
-/**
- * A row without CPF/CNPJ: repeated when an earlier row has the same name and phone or e-mail, registered
- * when a stored client has. `earlier`: the earlier rows' contact keys, by row number (as ids).
- */
-function markContactRepeat(row: ReviewRow, earlier: Map<string, ContactOwner>, stored: ReadonlyMap<string, ContactOwner>): void {
-  const inFile = findContact(row.draft, earlier);
-  if (inFile !== null) {
-    row.status = 'duplicate';
-    row.problems.push({ code: 'contact.duplicate_in_file', field: 'name', value: row.draft.name, level: 'error',
-      message: `Este cliente não tem CPF/CNPJ e a linha ${inFile.owner.id} da planilha tem o mesmo nome e o mesmo ${inFile.kind}: é o mesmo cliente. Só a linha ${inFile.owner.id} é importada.` });
-    return;
-  }
-  for (const [key, owner] of buildContactIndex([{ ...row.draft, id: String(row.rowNumber) }])) earlier.set(key, owner);
-  const registered = findContact(row.draft, stored);
-  if (registered === null) return;
-  row.status = 'existing';
-  row.existingId = registered.owner.id;
-  row.problems.push({ code: 'contact.already_registered', field: 'name', value: row.draft.name, level: 'warning',
-    message: `Este cliente não tem CPF/CNPJ, mas já existe um cliente cadastrado com o mesmo nome e o mesmo ${registered.kind}: ${registered.owner.name}.` });
-}
 
 /**
  * Adds what depends on the other rows and on the database: a document repeated in the file (the first

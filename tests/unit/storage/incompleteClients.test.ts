@@ -13,7 +13,7 @@ import { loadRequiredFields, saveRequiredFields } from '../../../src/storage/set
 import { markDuplicates, reviewTable, type ReviewRow } from '../../../src/domain/review';
 import type { ImportOptions } from '../../../src/storage/types';
 import type { ClientelaDb } from '../../../src/storage/db';
-import { fail, freshDb, meta, snapshot, table, validRow } from './fixtures';
+import { cpfOf, fail, freshDb, meta, snapshot, table, validRow } from './fixtures';
 
 const INCOMPLETE: ImportOptions = { existing: 'skip', createGroups: true, importIncomplete: true };
 
@@ -95,6 +95,17 @@ describe('an import with "Importar como cadastro incompleto"', () => {
     // Undo gives the client back as it was (without e-mail).
     await undoRun(db, third.id);
     expect((await db.clients.where('name').equals('Cliente 1').first())?.email).toBe('');
+  });
+
+  it('"Substituir" by a row without CPF/CNPJ (same name and phone) keeps the stored client\'s CPF/CNPJ', async () => {
+    const db = freshDb();
+    await runImport(db, meta(), await reviewAgainstStorage(db, table([validRow(1)])), INCOMPLETE);
+    const rows = await reviewAgainstStorage(db, table([rowWithoutDocument(1, 'Cível')]));
+    expect(rows.map((r) => r.status)).toEqual(['existing']);
+    const run = await runImport(db, meta(), rows, { ...INCOMPLETE, existing: 'replace' });
+    expect(run.counts).toMatchObject({ updated: 1, incomplete: 1 });
+    const [client] = await db.clients.toArray();
+    expect(client).toMatchObject({ name: 'Cliente 1', document: cpfOf(1), email: '' });
   });
 
   it('is undone whole: the incomplete clients and their groups go away', async () => {
