@@ -11,11 +11,11 @@ const numbers = Array.from({ length: ROWS }, (_, n) => n + 1);
 const withDocument = numbers.filter(ERP_FACTS.withDocument);
 const complete = numbers.filter((i) => ERP_FACTS.withDocument(i) && ERP_FACTS.withEmail(i));
 
-test('a legacy ERP export (.xls, 46 columns, 4,000 rows): every client in, the incomplete ones completed later in their record', async ({ page }) => {
+test('a legacy ERP export (BIFF5 .xls, 46 columns, 4,000 rows): every client in, the incomplete ones completed later in their record', async ({ page }) => {
   test.setTimeout(300_000);
   const wizard = new ImportPage(page);
   await wizard.open();
-  await wizard.upload('clientes-erp.xls', Buffer.from(buildLegacyErpExport(ROWS, 'xls')), 'application/vnd.ms-excel');
+  await wizard.upload('clientes-erp.xls', Buffer.from(buildLegacyErpExport(ROWS, 'biff5')), 'application/vnd.ms-excel');
   await expect(page.getByRole('button', { name: 'Próximo passo' })).toBeEnabled({ timeout: 60_000 });
   await wizard.next();
 
@@ -81,7 +81,7 @@ test('"Configurações › Campos obrigatórios": without E-mail and Grupo requi
   const rows = 30;
   const wizard = new ImportPage(page);
   await wizard.open();
-  await wizard.upload('clientes-erp.xls', Buffer.from(buildLegacyErpExport(rows, 'xls')), 'application/vnd.ms-excel');
+  await wizard.upload('clientes-erp.xls', Buffer.from(buildLegacyErpExport(rows, 'biff5')), 'application/vnd.ms-excel');
   await expect(page.getByRole('button', { name: 'Próximo passo' })).toBeEnabled({ timeout: 60_000 });
   await wizard.next();
   await wizard.next();

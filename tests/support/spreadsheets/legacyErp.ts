@@ -73,7 +73,7 @@ function erpCell(header: string, i: number): string {
   }
 }
 
-/** The export: header row, then `rows` clients numbered 1..rows. `bookType` 'xls' is BIFF8. */
+/** The export: header row, then `rows` clients numbered 1..rows. `bookType` 'biff5' is an old Excel 5/95 file (SheetJS writes it in a CFB container), 'xls' is BIFF8. */
 export function buildLegacyErpExport(rows: number, bookType: BookType = 'xls'): Uint8Array {
   const data = Array.from({ length: rows }, (_, n) => ERP_HEADER.map((h) => erpCell(h, n + 1)));
   return buildWorkbook([{ name: 'CLIENTES', rows: [ERP_HEADER, ...data] }], { bookType });

@@ -14,7 +14,7 @@ import { buildLegacyErpExport, ERP_HEADER, ERP_NAMED_COLUMNS } from '../../suppo
 const ROWS = 300;
 
 function readErp(): string[][] {
-  const opened = openWorkbook(buildLegacyErpExport(ROWS), 'clientes-erp.xls');
+  const opened = openWorkbook(buildLegacyErpExport(ROWS, 'biff5'), 'clientes-erp.xls');
   const sheet = opened.data?.readSheet(0);
   if (!sheet?.data) throw new Error(`not read: ${JSON.stringify([...opened.problems, ...(sheet?.problems ?? [])])}`);
   return sheet.data.rows;
