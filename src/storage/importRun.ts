@@ -135,7 +135,9 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
     const log: LogRow[] = [];
     for (const row of rows) {
       const incomplete = isIncomplete(row);
-      if (row.status === 'error' || (incomplete && run.options.importIncomplete !== true && row.status !== 'duplicate')) {
+      // Without the option an incomplete row is an error, as before; a registered one left as it is, a skip.
+      const refused = incomplete && run.options.importIncomplete !== true && (row.status === 'incomplete' || (row.status === 'existing' && run.options.existing !== 'skip'));
+      if (row.status === 'error' || refused) {
         log.push({ row: row.rowNumber, status: 'error', messages: toMessages(row), cells: row.cells });
         continue;
       }
@@ -160,8 +162,10 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
       }
       const next = run.options.existing === 'replace' ? replaceRecord(existing, incoming) : run.options.existing === 'complete' ? completeRecord(existing, incoming) : null;
       if (next === null) {
-        const why = run.options.existing === 'complete' ? 'Cliente já cadastrado, sem campos vazios a completar.' : 'Cliente já cadastrado (mesmo CPF/CNPJ); linha ignorada.';
-        log.push({ row: row.rowNumber, status: 'skipped', clientId: existing.id, messages: [...messages, { code: 'document.already_registered', field: 'document', level: 'warning', message: why }] });
+        const same = row.draft.document !== '' ? 'mesmo CPF/CNPJ' : 'mesmo nome e telefone ou e-mail';
+        const why = run.options.existing === 'complete' ? 'Cliente já cadastrado, sem campos vazios a completar.' : `Cliente já cadastrado (${same}); linha ignorada.`;
+        const own = toMessages(row).filter((m) => m.code !== 'document.already_registered' && m.code !== 'contact.already_registered');
+        log.push({ row: row.rowNumber, status: 'skipped', clientId: existing.id, messages: [...own, { code: 'document.already_registered', field: 'document', level: 'warning', message: why }] });
         continue;
       }
       puts.push(next);

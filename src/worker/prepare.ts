@@ -50,17 +50,17 @@ export function rowOptions(session: Session): RowOptions {
  * Repeats in the file and clients already stored: by CPF/CNPJ, and — for rows without one — by name plus
  * phone or e-mail (the stored clients are read for that only when such rows exist).
  */
-export async function markSessionDuplicates(rows: ReviewRow[]): Promise<void> {
+async function markSessionDuplicates(session: Session, rows: ReviewRow[]): Promise<void> {
   const db = getDb();
-  const needsContacts = rows.some((r) => r.draft.document === '' && r.status !== 'error');
-  markDuplicates(rows, await loadDocumentIndex(db), needsContacts ? await loadContactIndex(db) : new Map());
+  if (session.contacts === undefined && rows.some((r) => r.draft.document === '' && r.status !== 'error')) session.contacts = await loadContactIndex(db);
+  markDuplicates(rows, await loadDocumentIndex(db), session.contacts ?? new Map());
 }
 
 /** Every row validated again (declined fixes or defaults changed), then the repeats. */
 export async function revalidateAll(session: Session): Promise<void> {
   const options = rowOptions(session);
   session.rows = session.rows.map((row) => validateRow(row, session.mapping, options));
-  await markSessionDuplicates(session.rows);
+  await markSessionDuplicates(session, session.rows);
 }
 
 /** Rows corrected by the user (one cell, or a kind of fix in bulk): validated again, then the repeats. */
@@ -70,7 +70,7 @@ export async function applyEdits(session: Session, edits: ReadonlyMap<number, Ra
     const typed = edits.get(row.rowNumber);
     return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
   });
-  await markSessionDuplicates(session.rows);
+  await markSessionDuplicates(session, session.rows);
 }
 
 /**
@@ -88,6 +88,7 @@ export async function reviewSessionRows(session: Session, edits: ReadonlyMap<num
     const typed = edits.get(row.rowNumber);
     return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
   });
-  await markSessionDuplicates(reviewed);
+  session.contacts = undefined;
+  await markSessionDuplicates(session, reviewed);
   return reviewed;
 }

@@ -3,6 +3,7 @@ import type { Mapping } from '../domain/mapping';
 import type { ReviewRow } from '../domain/review';
 import type { RawClient } from '../domain/validateClient';
 import type { RequiredSet } from '../domain/requiredFields';
+import type { ContactOwner } from '../domain/contactDuplicates';
 
 /** The file being imported: kept in the worker so the page never holds 100,000 rows. */
 export interface Session {
@@ -21,6 +22,8 @@ export interface Session {
   defaults: RawClient;
   /** The office's required fields, read when the review starts. */
   required: RequiredSet;
+  /** The stored clients by name plus phone or e-mail, read once per review (only when a row has no CPF/CNPJ). */
+  contacts?: Map<string, ContactOwner>;
   /** What the reader noticed about the file (formulas, merged cells…), kept in the run's log. */
   notes: string[];
   /** What the review left out of the rows (a report's footer), also kept in the run's log. */

@@ -82,8 +82,9 @@ describe('an import with "Importar como cadastro incompleto"', () => {
     await runImport(db, meta(), await reviewAgainstStorage(db, sheet), INCOMPLETE);
     const again = await reviewAgainstStorage(db, sheet);
     expect(again.map((r) => r.status)).toEqual(['existing', 'existing']);
-    const second = await runImport(db, meta(), again, INCOMPLETE);
-    expect(second.counts).toMatchObject({ imported: 0, skipped: 2 });
+    const second = await runImport(db, meta(), again, { existing: 'skip', createGroups: true });
+    expect(second.counts).toMatchObject({ imported: 0, skipped: 2, errors: 0 });
+    expect((await loadRunLog(db, second.id))[0]?.messages?.at(-1)?.message).toBe('Cliente já cadastrado (mesmo nome e telefone ou e-mail); linha ignorada.');
     expect(await db.clients.count()).toBe(2);
 
     const withEmail = table([validRow(1)].map((r) => [r[0] ?? '', '', r[2] ?? '', 'novo@exemplo.com.br', r[4] ?? '', '', '']));
