@@ -131,15 +131,19 @@ describe('an import with "Importar como cadastro incompleto"', () => {
     expect(await db.clients.count()).toBe(7);
   });
 
-  it('a backup with incomplete clients is restored as it was', async () => {
+  it('a backup with incomplete clients (and the run\'s choices, and the required fields) is restored as it was', async () => {
     const db = freshDb();
-    await runImport(db, meta(), await reviewAgainstStorage(db, table([rowWithoutDocument(1, ''), rowWithoutDocument(2), validRow(3)])), INCOMPLETE);
+    await saveRequiredFields(db, ['phone', 'email']);
+    const run = await runImport(db, { ...meta(), review: { defaults: {}, declined: [], edits: [], required: ['name', 'document', 'phone', 'email'] } },
+      await reviewAgainstStorage(db, table([rowWithoutDocument(1, ''), rowWithoutDocument(2), validRow(3)])), INCOMPLETE);
     const before = await snapshot(db);
     const backup = readBackup(JSON.stringify(await createBackup(db)));
     expect(backup.problems).toEqual([]);
     const other = freshDb();
     await restoreBackup(other, backup.data ?? fail('backup refused'));
     expect(await snapshot(other)).toEqual(before);
+    expect(await other.runs.get(run.id)).toEqual(await db.runs.get(run.id));
+    expect([...(await loadRequiredFields(other))]).toEqual(['name', 'document', 'phone', 'email']);
   });
 });
 
