@@ -4,6 +4,7 @@
  * Telefone are one requirement ("phone": at least one of them), as in the seed.
  */
 import { CLIENT_ENTITY, CLIENT_FIELDS, type ClientFieldKey } from './entities/client';
+import type { FieldDef } from './entities/field';
 
 /** A field key, or the name of a group of fields of which one must be filled ("phone"). */
 export type Requirement = string;
@@ -79,4 +80,13 @@ export function allowsIncomplete(problem: { code: string }): boolean {
 /** What a stored client lacks (its group is `groupId`, '' when it has none). */
 export function listRecordMissing(record: Readonly<Omit<Partial<Record<ClientFieldKey, string>>, 'group'>> & { groupId: string }, required: RequiredSet): RequirementOption[] {
   return listMissing({ ...record, group: record.groupId }, required);
+}
+
+/** The client fields with `required` as the office set it (for checks written against FieldDef, like the mapping's). */
+export function applyRequired(required: RequiredSet): FieldDef[] {
+  return CLIENT_FIELDS.map((field): FieldDef => {
+    const key = typeof field.required === 'string' ? field.required : field.key;
+    const on = required.has(key);
+    return { ...field, required: on ? (typeof field.required === 'string' ? field.required : true) : false };
+  });
 }

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countProblems, countStatuses, markDuplicates, reviewTable, validateRow, type ReviewRow } from '../../../src/domain/review';
-import type { Mapping } from '../../../src/domain/mapping';
+import { checkMapping, type Mapping } from '../../../src/domain/mapping';
 import { validateClient } from '../../../src/domain/validateClient';
-import { DEFAULT_REQUIRED, REQUIREMENT_OPTIONS, listRecordMissing, toRequiredSet } from '../../../src/domain/requiredFields';
+import { applyRequired, DEFAULT_REQUIRED, REQUIREMENT_OPTIONS, listRecordMissing, toRequiredSet } from '../../../src/domain/requiredFields';
 import { buildContactIndex } from '../../../src/domain/contactDuplicates';
 import { collectDddEdits, collectSuggestedEdits } from '../../../src/domain/bulkFixes';
 import { dddOfPlace } from '../../../src/domain/rules/dddByPlace';
@@ -161,5 +161,16 @@ describe('bulk fixes', () => {
     const edits = collectDddEdits(rows, '13');
     expect([...edits]).toEqual([[3, { mobile: '+551334331234' }]]);
     expect(collectDddEdits(rows, '20').size).toBe(0);
+  });
+});
+
+describe('the mapping asks for the columns of the office\'s required fields', () => {
+  it.each([
+    ['the seed\'s', DEFAULT_REQUIRED, ['group']],
+    ['without Grupo', toRequiredSet(['phone', 'email']), []],
+    ['with Cidade', toRequiredSet(['phone', 'email', 'group', 'city']), ['group', 'city']],
+  ])('%s', (_label, required, missing) => {
+    const mapping: Mapping = ['name', 'document', 'mobile', 'email'];
+    expect(checkMapping(mapping, applyRequired(required)).missing.map((f) => f.key)).toEqual(missing);
   });
 });
