@@ -128,7 +128,7 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
   // Invariant: a client is never stored without its log line, nor a log line without its client.
   await db.transaction('rw', [db.clients, db.runs, db.runLogs, db.groups], async () => {
     // Another tab may have stopped the run or deleted a group since the last chunk: re-checked here, inside.
-    await recheckChunk(db, run.id, new Set(rows.flatMap((r) => (r.status === 'error' || r.status === 'duplicate' ? [] : groupIds.get(groupKey(r.draft.group)) ?? []))));
+    await recheckChunk(db, run.id, new Set(rows.flatMap((r) => (writes(r, run.options) ? groupIds.get(groupKey(r.draft.group)) ?? [] : []))));
     const stored = await loadRegistered(db, rows, registered);
     const adds: ClientRecord[] = [];
     const puts: ClientRecord[] = [];

@@ -44,9 +44,10 @@ describe('worker review with incomplete rows', () => {
     next = await api.setDefaults({ group: 'Clientes do ERP' });
     expect(next.problems.find((k) => k.code === 'required.group')).toBeUndefined();
 
-    const run = await api.startImport({ existing: 'skip', createGroups: true, importIncomplete: true });
-    expect(run.counts).toEqual({ total: 4, imported: 3, updated: 0, skipped: 1, errors: 0, incomplete: 2 });
-    expect(run.review?.required).toEqual(['name', 'document', 'phone', 'email', 'group']);
+    const { data: run, problems } = await api.startImport({ existing: 'skip', createGroups: true, importIncomplete: true });
+    expect(problems).toEqual([]);
+    expect(run?.counts).toEqual({ total: 4, imported: 3, updated: 0, skipped: 1, errors: 0, incomplete: 2 });
+    expect(run?.review?.required).toEqual(['name', 'document', 'phone', 'email', 'group']);
     const bruno = await getDb().clients.where('document').equals(makeCpf(2)).first();
     expect(bruno).toMatchObject({ mobile: '+5547996811771', email: '' });
 
