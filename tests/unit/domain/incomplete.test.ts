@@ -10,7 +10,6 @@ import { applyRequired, DEFAULT_REQUIRED, REQUIREMENT_OPTIONS, listRecordMissing
 import { buildContactIndex } from '../../../src/domain/contactDuplicates';
 import { collectDddEdits, collectSuggestedEdits } from '../../../src/domain/bulkFixes';
 import { dddOfPlace } from '../../../src/domain/rules/dddByPlace';
-import { buildClientMatcher, NO_FILTER } from '../../../src/domain/clientFilter';
 import { emptyClientDraft, type ClientRecord } from '../../../src/domain/entities/client';
 import { breakCheckDigit, formatCpf, makeCpf } from '../../support/brazil';
 
@@ -77,12 +76,10 @@ describe('"Campos obrigatórios": the office\'s required fields flow into valida
     expect([...toRequiredSet(['email', 'nonsense'])]).toEqual(['name', 'document', 'email']);
   });
 
-  it('the "Incompletos" filter follows the setting', () => {
+  it('what a stored client lacks follows the setting', () => {
     const client = stored({ id: 'c1', name: 'Ana', document: makeCpf(1), mobile: '+5511987654321', groupId: 'g1' });
-    const incomplete = buildClientMatcher({ ...NO_FILTER, incomplete: true }, DEFAULT_REQUIRED);
-    expect(incomplete(client)).toBe(true);
     expect(listRecordMissing(client, DEFAULT_REQUIRED).map((o) => o.label)).toEqual(['E-mail principal']);
-    expect(buildClientMatcher({ ...NO_FILTER, incomplete: true }, toRequiredSet(['phone']))(client)).toBe(false);
+    expect(listRecordMissing(client, toRequiredSet(['phone']))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * with "Importar como cadastro incompleto" writes, counts and logs them, and undo, resume, "Completar" and
  * backup/restore keep working with them.
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { loadRunLog, resumeRun, runImport } from '../../../src/storage/importRun';
 import { undoRun } from '../../../src/storage/undoRun';
@@ -13,6 +14,9 @@ import { loadRequiredFields, saveRequiredFields } from '../../../src/storage/set
 import { markDuplicates, reviewTable, type ReviewRow } from '../../../src/domain/review';
 import type { ImportOptions } from '../../../src/storage/types';
 import type { ClientelaDb } from '../../../src/storage/db';
+import { ClientQueries } from '../../../src/storage/clientQuery';
+import { NO_FILTER } from '../../../src/domain/clientFilter';
+import { DEFAULT_SORT } from '../../../src/domain/clientSearch';
 import { cpfOf, fail, freshDb, meta, snapshot, table, validRow } from './fixtures';
 
 const INCOMPLETE: ImportOptions = { existing: 'skip', createGroups: true, importIncomplete: true };
@@ -153,5 +157,17 @@ describe('the required-fields setting', () => {
     expect([...(await loadRequiredFields(db))]).toEqual(['name', 'document', 'phone', 'email', 'group']);
     await saveRequiredFields(db, ['phone', 'city']);
     expect([...(await loadRequiredFields(db))]).toEqual(['name', 'document', 'phone', 'city']);
+  });
+});
+
+describe('"Incompletos" in the register\'s query', () => {
+  it('finds the clients lacking a required field, by the office\'s current setting', async () => {
+    const db = freshDb();
+    await runImport(db, meta(), await reviewAgainstStorage(db, table([validRow(1), rowWithoutDocument(2), validRow(3)])), INCOMPLETE);
+    const query = { filter: { ...NO_FILTER, incomplete: true }, sort: DEFAULT_SORT };
+    const names = async () => (await db.clients.bulkGet(await new ClientQueries(db).ids(query))).map((c) => c?.name);
+    expect(await names()).toEqual(['Cliente 2']);
+    await saveRequiredFields(db, ['phone', 'email', 'group', 'cep']);
+    expect(await names()).toEqual(['Cliente 1', 'Cliente 2', 'Cliente 3']);
   });
 });
