@@ -77,8 +77,8 @@ export class ClientelaDb extends Dexie {
         },
       }),
     });
-    this.clients.hook('reading', (client: ClientRecord) => {
-      if (client.document === undefined) client.document = '';
+    this.clients.hook('reading', (client: ClientRecord | undefined) => {
+      if (client !== undefined && client.document === undefined) client.document = '';
       return client;
     });
   }
