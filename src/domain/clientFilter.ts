@@ -7,6 +7,8 @@ export interface ClientFilter {
   search: string;
   groupId: string;
   kind: '' | 'PF' | 'PJ';
+  /** "Incompletos": only the clients that lack a required field (the office's "Campos obrigatórios"). */
+  incomplete?: boolean;
 }
 
 export const NO_FILTER: ClientFilter = { search: '', groupId: '', kind: '' };

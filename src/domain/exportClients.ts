@@ -1,6 +1,19 @@
 import { CLIENT_FIELDS, type ClientRecord, type GroupRecord } from './entities/client';
 import { formatDocument, formatPhone } from './rules';
 import { requiredLabel } from './entities/field';
+import { DEFAULT_REQUIRED, listRecordMissing, type RequiredSet } from './requiredFields';
+
+/**
+ * The export's last column: what an incomplete client lacks ("Falta: E-mail principal, Grupo"), empty for
+ * a complete one. Read again, the column is ignored (no field has this name) and the row, lacking the
+ * same values, comes in as incomplete again.
+ */
+export const INCOMPLETE_HEADER = 'Cadastro incompleto';
+
+export function describeMissing(client: ClientRecord, required: RequiredSet): string {
+  const missing = listRecordMissing(client, required);
+  return missing.length === 0 ? '' : `Falta: ${missing.map((o) => o.label).join(', ')}`;
+}
 
 export type ExportCell = string | Date | null;
 
@@ -10,11 +23,15 @@ function formatCepText(cep: string): string {
 
 /** The export's header: the template's, so an exported list can be imported again as is. */
 export function exportHeader(): string[] {
-  return CLIENT_FIELDS.map(requiredLabel);
+  return [...CLIENT_FIELDS.map(requiredLabel), INCOMPLETE_HEADER];
 }
 
 /** One exported row per client, in template column order; values formatted as a person types them. */
-export function clientToRow(client: ClientRecord, groups: ReadonlyMap<string, GroupRecord>): ExportCell[] {
+export function clientToRow(client: ClientRecord, groups: ReadonlyMap<string, GroupRecord>, required: RequiredSet = DEFAULT_REQUIRED): ExportCell[] {
+  return [...fieldCells(client, groups), describeMissing(client, required)];
+}
+
+function fieldCells(client: ClientRecord, groups: ReadonlyMap<string, GroupRecord>): ExportCell[] {
   return CLIENT_FIELDS.map((field) => {
     switch (field.format) {
       case 'group': return groups.get(client.groupId)?.name ?? '';

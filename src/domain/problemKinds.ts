@@ -10,6 +10,8 @@ const TITLES: Record<string, string> = {
   'document.length': 'CPF/CNPJ com número de dígitos errado',
   'document.duplicate_in_file': 'CPF/CNPJ repetido na planilha',
   'document.already_registered': 'Cliente já cadastrado (mesmo CPF/CNPJ)',
+  'contact.duplicate_in_file': 'Cliente sem CPF/CNPJ repetido na planilha (mesmo nome e telefone ou e-mail)',
+  'contact.already_registered': 'Cliente sem CPF/CNPJ já cadastrado (mesmo nome e telefone ou e-mail)',
   'cpf.repeated_digits': 'CPF com todos os dígitos iguais',
   'cpf.check_digits': 'CPF com dígitos verificadores errados',
   'cnpj.repeated_digits': 'CNPJ com todos os dígitos iguais',

@@ -5,13 +5,18 @@ import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/fi
 import { describeProblemKind } from './problemKinds';
 import { toMatchKey } from './text';
 import { validateClient, type RawClient } from './validateClient';
+import { allowsIncomplete, type RequiredSet } from './requiredFields';
+import { markContactRepeat, type ContactOwner } from './contactDuplicates';
+import { suggestPlaceDdd } from './bulkFixes';
 
 /**
  * Where a data row stands after validation:
  * ready (valid as typed), fixed (valid after automatic fixes), error (skipped), duplicate (its document
- * appears on an earlier row of the file), existing (its document is already registered).
+ * appears on an earlier row of the file), existing (its document is already registered), incomplete (its
+ * only errors are required values left empty, but the name: it may come in as an incomplete client).
+ * A row without CPF/CNPJ is at best incomplete; its repeats are found by name plus phone or e-mail.
  */
-export type RowStatus = 'ready' | 'fixed' | 'error' | 'duplicate' | 'existing';
+export type RowStatus = 'ready' | 'fixed' | 'error' | 'duplicate' | 'existing' | 'incomplete';
 
 export interface ReviewRow {
   /** Spreadsheet row number as the user sees it in Excel. */
@@ -23,7 +28,7 @@ export interface ReviewRow {
   draft: ClientDraft;
   problems: Problem[];
   status: RowStatus;
-  /** For `existing`: the stored client's id. */
+  /** For `existing`: the stored client's id (found by CPF/CNPJ, or by name plus phone or e-mail). */
   existingId?: string;
 }
 
@@ -86,7 +91,8 @@ export function toRawClient(cells: readonly string[], mapping: Mapping, edits: R
 }
 
 function statusOf(problems: readonly Problem[]): RowStatus {
-  if (problems.some((p) => p.level === 'error')) return 'error';
+  const errors = problems.filter((p) => p.level === 'error');
+  if (errors.length > 0) return errors.every(allowsIncomplete) ? 'incomplete' : 'error';
   return problems.some((p) => p.level === 'fix') ? 'fixed' : 'ready';
 }
 
@@ -102,8 +108,8 @@ function declineFix(problem: Problem, draft: ClientDraft): Problem {
 /** Validates one row on its own (no duplicate or existing checks): used first, and after an edit. */
 export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'>, mapping: Mapping, options: RowOptions = {}): ReviewRow {
   const declined = options.declined ?? NO_DECLINED;
-  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits, options.defaults), options.context);
-  const final = declined.size === 0 ? problems : problems.map((p) => (p.level === 'fix' && declined.has(p.code) ? declineFix(p, data) : p));
+  const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits, options.defaults), options.context, options.required ? { required: options.required } : {});
+  const final = suggestPlaceDdd(data, declined.size === 0 ? problems : problems.map((p) => (p.level === 'fix' && declined.has(p.code) ? declineFix(p, data) : p)));
   return { ...row, draft: data, problems: final, status: statusOf(final) };
 }
 
@@ -116,20 +122,35 @@ export interface RowOptions {
   context?: ParseContext;
   /** Values for fields a row leaves empty, chosen for the whole file. */
   defaults?: RawClient;
+  /** The office's required fields ("Campos obrigatórios"). */
+  required?: RequiredSet;
 }
+
+const REPEAT_CODES = new Set(['document.duplicate_in_file', 'document.already_registered', 'contact.duplicate_in_file', 'contact.already_registered']);
 
 /**
  * Adds what depends on the other rows and on the database: a document repeated in the file (the first
- * row wins) and a document already registered. Rows with errors are left as they are.
+ * row wins) and a document already registered; for a row without document, the same by name plus phone
+ * or e-mail (`contacts`: the stored clients by contact key). Rows with errors are left as they are.
  */
-export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, string>): void {
+export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, string>, contacts: ReadonlyMap<string, ContactOwner> = new Map()): void {
   const firstRow = new Map<string, number>();
+  const earlierContacts = new Map<string, ContactOwner>();
   for (const row of rows) {
-    row.problems = row.problems.filter((p) => p.code !== 'document.duplicate_in_file' && p.code !== 'document.already_registered');
+    row.problems = row.problems.filter((p) => !REPEAT_CODES.has(p.code));
     delete row.existingId;
     row.status = statusOf(row.problems);
+  }
+  // A complete row claims its client before an incomplete one does, wherever it is in the file: the
+  // incomplete repeat is the one left out, never the complete row.
+  const ordered = [...rows.filter((r) => r.status !== 'incomplete'), ...rows.filter((r) => r.status === 'incomplete')];
+  for (const row of ordered) {
     const document = row.draft.document;
-    if (row.status === 'error' || document === '') continue;
+    if (row.status === 'error') continue;
+    if (document === '') {
+      markContactRepeat(row, earlierContacts, contacts);
+      continue;
+    }
     const first = firstRow.get(document);
     if (first !== undefined) {
       row.status = 'duplicate';
@@ -138,7 +159,9 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
         field: 'document',
         value: document,
         level: 'error',
-        message: `Este CPF/CNPJ já aparece na linha ${first} da planilha. Só a primeira linha é importada.`,
+        message: first < row.rowNumber
+          ? `Este CPF/CNPJ já aparece na linha ${first} da planilha. Só a primeira linha é importada.`
+          : `Este CPF/CNPJ aparece também na linha ${first} da planilha, que está completa: só aquela linha é importada.`,
       });
       continue;
     }
@@ -159,7 +182,7 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
 }
 
 export function countStatuses(rows: readonly ReviewRow[]): StatusCounts {
-  const counts: StatusCounts = { ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0 };
+  const counts: StatusCounts = { ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 };
   for (const row of rows) counts[row.status]++;
   return counts;
 }
@@ -173,6 +196,8 @@ export interface ProblemKind {
   title: string;
   /** The first occurrence's sentence. */
   example: string;
+  /** Occurrences that carry a suggested fix: what "Aplicar a todas" applies. */
+  suggested: number;
 }
 
 export interface NewGroup {
@@ -203,8 +228,9 @@ export function countProblems(rows: readonly ReviewRow[]): ProblemKind[] {
   const byCode = new Map<string, ProblemKind>();
   for (const row of rows) {
     for (const p of row.problems) {
-      const entry = byCode.get(p.code) ?? { code: p.code, level: p.level, count: 0, title: describeProblemKind(p.code, p.message), example: p.message };
+      const entry = byCode.get(p.code) ?? { code: p.code, level: p.level, count: 0, title: describeProblemKind(p.code, p.message), example: p.message, suggested: 0 };
       entry.count++;
+      if (p.suggestion !== undefined && p.level !== 'fix') entry.suggested++;
       byCode.set(p.code, entry);
     }
   }

@@ -27,23 +27,13 @@
  *                                 ("Usar sugestão"), and dropping it would silently lose a good number.
  */
 import { CLIENT_FIELDS, emptyClientDraft, type ClientDraft, type ClientFieldKey } from './entities/client';
-import { CLIENT_ENTITY } from './entities/client';
+import { DEFAULT_REQUIRED, listMissing, requiredMessage, type RequiredSet } from './requiredFields';
 import { withField, type Parsed, type Problem, type RuleResult } from './problems';
 import { checkKindAgainstDocument, classifyPhone, dddOf, formatPhone, kindOfDocument, parsePhone, parseText, parseUf, splitCityUf, splitEmails, splitPhones, withDdd } from './rules';
 import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
 
 /** Raw cell text by field key, as mapped from one spreadsheet row (or typed in the form). */
 export type RawClient = Partial<Record<ClientFieldKey, string>>;
-
-function requiredProblem(field: FieldDef): Problem {
-  return {
-    code: `required.${field.key}`,
-    field: field.key,
-    value: '',
-    level: 'error',
-    message: `${field.label} é obrigatório e está vazio.`,
-  };
-}
 
 /** How a field's cell is read: its own rule, else plain text. */
 function parserOf(field: FieldDef): (raw: string, context: ParseContext) => RuleResult<string> {
@@ -210,6 +200,8 @@ export interface ValidateOptions {
    * (an invalid second phone stays an error instead of becoming phone.dropped).
    */
   typedByHand?: boolean;
+  /** The office's required fields ("Campos obrigatórios"); the seed's by default. */
+  required?: RequiredSet;
 }
 
 /**
@@ -244,18 +236,10 @@ export function validateClient(typed: RawClient, context: ParseContext = DEFAULT
   problems = suggestDdd(draft, moveSecondPhone(raw, draft, problems));
   if (options.typedByHand !== true) problems = dropInvalidSecondPhone(draft, problems);
   const failed = new Set(problems.filter((p) => p.level === 'error').map((p) => p.field));
-  const groupsFilled = new Map<string, boolean>();
-  for (const field of CLIENT_FIELDS) {
-    const filled = draft[field.key] !== '' || failed.has(field.key);
-    if (field.required === true && !filled) problems.push(requiredProblem(field));
-    if (typeof field.required === 'string') {
-      groupsFilled.set(field.required, (groupsFilled.get(field.required) ?? false) || filled);
-    }
-  }
-  for (const [group, filled] of groupsFilled) {
-    if (filled) continue;
-    const message = CLIENT_ENTITY.requiredGroups[group] ?? 'Campo obrigatório vazio.';
-    problems.push({ code: `required.${group}`, field: group === 'phone' ? 'mobile' : group, value: '', level: 'error', message });
+  // A field whose value was invalid is not empty: its own error says what to fix.
+  const filled = Object.fromEntries(CLIENT_FIELDS.map((f) => [f.key, draft[f.key] !== '' || failed.has(f.key) ? 'x' : '']));
+  for (const option of listMissing(filled, options.required ?? DEFAULT_REQUIRED)) {
+    problems.push({ code: `required.${option.key}`, field: option.fields[0] ?? option.key, value: '', level: 'error', message: requiredMessage(option) });
   }
   return { data: draft, problems };
 }

@@ -36,10 +36,10 @@ const RunSchema = v.object({
   headers: v.array(text),
   mapping: MappingSchema,
   notes: v.optional(v.array(text)),
-  options: v.object({ existing: v.picklist(['skip', 'complete', 'replace']), createGroups: v.boolean() }),
-  review: v.optional(v.object({ defaults: raw, declined: v.array(text), edits: v.array(v.tuple([v.number(), raw])) })),
+  options: v.object({ existing: v.picklist(['skip', 'complete', 'replace']), createGroups: v.boolean(), importIncomplete: v.optional(v.boolean()) }),
+  review: v.optional(v.object({ defaults: raw, declined: v.array(text), edits: v.array(v.tuple([v.number(), raw])), required: v.optional(v.array(text)) })),
   status: v.picklist(['running', 'done', 'cancelled', 'interrupted', 'failed', 'undone']),
-  counts: v.object({ total: v.number(), imported: v.number(), updated: v.number(), skipped: v.number(), errors: v.number() }),
+  counts: v.object({ total: v.number(), imported: v.number(), updated: v.number(), skipped: v.number(), errors: v.number(), incomplete: v.optional(v.number()) }),
   createdGroupIds: v.array(text),
   startedAt: v.number(),
   endedAt: v.optional(v.number()),
@@ -57,6 +57,8 @@ export const BackupSchema = v.object({
   runs: v.array(RunSchema),
   runLogs: v.array(v.object({ runId: text, chunk: v.number(), rows: v.array(LogRowSchema) })),
   mappings: v.array(v.object({ entity: text, signature: text, mapping: MappingSchema, usedAt: v.number() })),
+  /** The office's settings ("Campos obrigatórios"); absent in backups made before there were any. */
+  settings: v.optional(v.array(v.object({ key: text, value: v.array(text) }))),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
@@ -68,7 +70,7 @@ const mappingsFit = (mappings: Backup['mappings']): MappingProfile[] => mappings
 
 export async function createBackup(db: ClientelaDb): Promise<Backup> {
   // One read transaction: the file is a consistent picture even if an import runs meanwhile.
-  return db.transaction('r', [db.clients, db.groups, db.runs, db.runLogs, db.mappings], async () => ({
+  return db.transaction('r', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.settings], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: Date.now(),
@@ -77,6 +79,7 @@ export async function createBackup(db: ClientelaDb): Promise<Backup> {
     runs: await db.runs.toArray(),
     runLogs: await db.runLogs.toArray(),
     mappings: await db.mappings.toArray(),
+    settings: await db.settings.toArray(),
   }));
 }
 
@@ -125,12 +128,13 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
 /** Replaces everything stored by the backup's content. */
 export async function restoreBackup(db: ClientelaDb, backup: Backup): Promise<void> {
   // Invariant: a restore is whole or nothing; the old data is only gone once the new data is in.
-  await db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.mappings], async () => {
-    await Promise.all([db.clients.clear(), db.groups.clear(), db.runs.clear(), db.runLogs.clear(), db.mappings.clear()]);
+  await db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.settings], async () => {
+    await Promise.all([db.clients.clear(), db.groups.clear(), db.runs.clear(), db.runLogs.clear(), db.mappings.clear(), db.settings.clear()]);
     await db.groups.bulkAdd(backup.groups);
     await db.clients.bulkAdd(backup.clients);
     await db.runs.bulkAdd(runsFit(backup.runs));
     await db.runLogs.bulkAdd(logsFit(backup.runLogs));
     await db.mappings.bulkAdd(mappingsFit(backup.mappings));
+    await db.settings.bulkAdd(backup.settings ?? []);
   });
 }

@@ -13,6 +13,7 @@
 import { CLIENT_FIELDS, type ClientRecord, type GroupRecord } from '../domain/entities/client';
 import { DEFAULT_CONTEXT } from '../domain/entities/field';
 import { validateClient, type RawClient } from '../domain/validateClient';
+import { allowsIncomplete } from '../domain/requiredFields';
 import { formatDocument } from '../domain/rules/document';
 import { refusal, type Parsed } from '../domain/problems';
 import { countOf } from '../domain/plural';
@@ -30,7 +31,8 @@ function normalizeClient(client: ClientRecord, groupName: string): { record: Cli
   const raw: RawClient = { group: groupName };
   for (const field of CLIENT_FIELDS) if (field.key !== 'group') raw[field.key] = client[field.key];
   const { data, problems } = validateClient(raw, DEFAULT_CONTEXT, { typedByHand: true });
-  const error = problems.find((p) => p.level === 'error');
+  // An incomplete client (a required value left empty) is one the app stores; an invalid value is not.
+  const error = problems.find((p) => p.level === 'error' && !allowsIncomplete(p));
   if (error) return { error: error.message };
   const { group: _group, kind, ...fields } = data;
   void _group;
@@ -55,7 +57,8 @@ function normalizeGroups(groups: readonly GroupRecord[]): Parsed<GroupRecord[] |
 
 function normalizeClients(clients: readonly ClientRecord[], groups: readonly GroupRecord[]): Parsed<ClientRecord[] | null> {
   const groupNames = new Map(groups.map((g) => [g.id, g.name]));
-  const orphans = clients.filter((c) => !groupNames.has(c.groupId));
+  // An incomplete client may have no group ('').
+  const orphans = clients.filter((c) => c.groupId !== '' && !groupNames.has(c.groupId));
   if (orphans.length > 0) return inconsistent(`${countOf(orphans.length, 'cliente está', 'clientes estão')} num grupo que não está na cópia (por exemplo, "${orphans[0]?.name ?? ''}")`);
   const out: ClientRecord[] = [];
   const byDocument = new Map<string, ClientRecord>();
@@ -64,9 +67,10 @@ function normalizeClients(clients: readonly ClientRecord[], groups: readonly Gro
     if ('error' in result) {
       return refusal('backup.invalid_client', `A cópia de segurança foi alterada e tem um cliente inválido ("${client.name || 'sem nome'}"): ${result.error}${NOTHING}`);
     }
-    const twin = byDocument.get(result.record.document);
+    // Clients without CPF/CNPJ ('') are many; only a document is unique.
+    const twin = result.record.document === '' ? undefined : byDocument.get(result.record.document);
     if (twin) return inconsistent(`dois clientes têm o mesmo CPF/CNPJ ${formatDocument(result.record.document)} ("${twin.name}" e "${client.name}")`);
-    byDocument.set(result.record.document, result.record);
+    if (result.record.document !== '') byDocument.set(result.record.document, result.record);
     out.push(result.record);
   }
   if (new Set(out.map((c) => c.id)).size !== out.length) return inconsistent('dois clientes têm o mesmo código interno');

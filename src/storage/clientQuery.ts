@@ -10,6 +10,8 @@ import type { ClientRecord } from '../domain/entities/client';
 import type { ClientFilter } from '../domain/clientFilter';
 import { parseSearch, tagTerm, type ClientSort, type SearchToken } from '../domain/clientSearch';
 import type { ClientelaDb } from './db';
+import { loadRequiredFields } from './settings';
+import { listRecordMissing } from '../domain/requiredFields';
 
 export interface ClientQuery {
   filter: ClientFilter;
@@ -75,11 +77,25 @@ async function tokenSet(db: ClientelaDb, token: SearchToken): Promise<Set<string
   return keys;
 }
 
+/**
+ * "Incompletos": the clients lacking a required field, by the office's current "Campos obrigatórios" (a
+ * setting can change, so no index holds it: one scan in the worker).
+ */
+async function incompleteIds(db: ClientelaDb): Promise<Set<string>> {
+  const required = await loadRequiredFields(db);
+  const ids = new Set<string>();
+  await db.clients.each((client) => {
+    if (listRecordMissing(client, required).length > 0) ids.add(client.id);
+  });
+  return ids;
+}
+
 /** One key set per restriction of the filter (every found client is in all of them). */
 function filterSets(db: ClientelaDb, filter: ClientFilter): Promise<Set<string>>[] {
   const sets = parseSearch(filter.search).map((token) => tokenSet(db, token));
   if (filter.groupId !== '') sets.push(keysOf(db.clients.where('groupId').equals(filter.groupId)));
   if (filter.kind !== '') sets.push(keysOf(db.clients.where('terms').equals(tagTerm('kind', filter.kind))));
+  if (filter.incomplete === true) sets.push(incompleteIds(db));
   return sets;
 }
 

@@ -1,5 +1,6 @@
 import type { ClientDraft, ClientRecord } from '../domain/entities/client';
 import { CLIENT_FIELDS } from '../domain/entities/client';
+import { buildContactIndex, type ContactOwner } from '../domain/contactDuplicates';
 import type { ClientelaDb } from './db';
 
 /** Every registered document with its client id: what the review checks "already registered" against. */
@@ -9,6 +10,11 @@ export async function loadDocumentIndex(db: ClientelaDb): Promise<Map<string, st
     const ids = await db.clients.orderBy('document').primaryKeys();
     return new Map(documents.map((d, i) => [String(d), ids[i] ?? '']));
   });
+}
+
+/** Every stored client by name plus phone or e-mail: what a row without CPF/CNPJ is checked against. */
+export async function loadContactIndex(db: ClientelaDb): Promise<Map<string, ContactOwner>> {
+  return buildContactIndex(await db.clients.toArray());
 }
 
 export function draftToRecord(draft: ClientDraft, groupId: string, source?: { runId: string; row: number }): ClientRecord {
@@ -50,5 +56,6 @@ export function completeRecord(stored: ClientRecord, incoming: ClientRecord): Cl
 
 /** "Substituir": the spreadsheet's values replace the stored ones; identity and creation stay. */
 export function replaceRecord(stored: ClientRecord, incoming: ClientRecord): ClientRecord {
-  return { ...incoming, id: stored.id, createdAt: stored.createdAt, updatedAt: Date.now() };
+  // A row without CPF/CNPJ (matched by name and phone or e-mail) does not take the stored client's key away.
+  return { ...incoming, id: stored.id, document: incoming.document || stored.document, createdAt: stored.createdAt, updatedAt: Date.now() };
 }

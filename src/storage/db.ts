@@ -19,12 +19,31 @@ export interface MappingProfile {
   usedAt: number;
 }
 
+/** A small key-value store of the office's choices ("Campos obrigatórios"). */
+export interface SettingRecord {
+  key: string;
+  value: string[];
+}
+
+/**
+ * A client without CPF/CNPJ is stored WITHOUT the `document` property: IndexedDB leaves a record whose
+ * key path is absent out of an index, so the unique `&document` index holds many clients with no document
+ * (an empty string is a key like any other and would collide). Reads put the '' back.
+ */
+function withoutEmptyDocument(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('document' in value) || value.document !== '') return value;
+  const { document: _empty, ...rest } = value;
+  void _empty;
+  return rest;
+}
+
 export class ClientelaDb extends Dexie {
   clients!: EntityTable<ClientRecord, 'id'>;
   groups!: EntityTable<GroupRecord, 'id'>;
   runs!: EntityTable<RunRecord, 'id'>;
   runLogs!: Dexie.Table<RunLogChunk, [string, number]>;
   mappings!: Dexie.Table<MappingProfile, [string, string]>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = 'clientela') {
     super(name);
@@ -44,6 +63,24 @@ export class ClientelaDb extends Dexie {
       .stores({ clients: 'id, &document, name, groupId, updatedAt, *terms' })
       .upgrade((tx) => tx.table('clients').toCollection().modify(() => undefined));
     this.use(clientTermsMiddleware);
+    // v3: the office's settings (required fields).
+    this.version(3).stores({ settings: 'key' });
+    this.use({
+      stack: 'dbcore',
+      name: 'clientsWithoutDocument',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'clients') return table;
+          return { ...table, mutate: (req) => table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map(withoutEmptyDocument) } : req) };
+        },
+      }),
+    });
+    this.clients.hook('reading', (client: ClientRecord | undefined) => {
+      if (client !== undefined && client.document === undefined) client.document = '';
+      return client;
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ClientRecord } from '../domain/entities/client';
 import type { ReviewRow } from '../domain/review';
+import { allowsIncomplete } from '../domain/requiredFields';
 import type { ClientelaDb, RunLogChunk } from './db';
 import { completeRecord, draftToRecord, replaceRecord } from './clients';
 import { groupKey, loadGroupIndex, newGroup } from './groups';
@@ -23,6 +24,29 @@ export interface ImportHooks {
 
 function toMessages(row: ReviewRow): LogMessage[] {
   return row.problems.map(({ code, field, level, message }) => ({ code, field, level, message }));
+}
+
+/** A row that can only come in as an incomplete client: its errors are all required values left empty. */
+function isIncomplete(row: ReviewRow): boolean {
+  const errors = row.problems.filter((p) => p.level === 'error');
+  return errors.length > 0 && errors.every(allowsIncomplete);
+}
+
+/** An incomplete client's log messages: what it lacks is a warning, not a rejection. */
+function incompleteMessages(row: ReviewRow): LogMessage[] {
+  return toMessages(row).map((m) => (allowsIncomplete(m) && m.level === 'error' ? { ...m, level: 'warning', message: `Importado como cadastro incompleto: ${m.message}` } : m));
+}
+
+/** Whether the run writes the row at all (errors, repeats and — without the option — incomplete rows it does not). */
+function writes(row: ReviewRow, options: ImportOptions): boolean {
+  if (row.status === 'error' || row.status === 'duplicate') return false;
+  if (row.status === 'existing' && options.existing === 'skip') return false;
+  return options.importIncomplete === true || !isIncomplete(row);
+}
+
+/** How a registered row finds its stored client: by document, or (no document) by the id the review matched. */
+function registeredKey(row: ReviewRow): string {
+  return row.draft.document !== '' ? row.draft.document : `id:${row.existingId ?? ''}`;
 }
 
 function emptyCounts(total: number): RunCounts {
@@ -51,8 +75,7 @@ async function startRun(db: ClientelaDb, meta: RunMeta, rows: readonly ReviewRow
     const created = new Map<string, ReturnType<typeof newGroup>>();
     for (const row of rows) {
       // Rows that will not be written (errors, repeats, registered clients left as they are) create no group.
-      if (row.status === 'error' || row.status === 'duplicate' || row.draft.group === '') continue;
-      if (row.status === 'existing' && options.existing === 'skip') continue;
+      if (!writes(row, options) || row.draft.group === '') continue;
       const key = groupKey(row.draft.group);
       if (groupIds.has(key) || created.has(key)) continue;
       created.set(key, newGroup(row.draft.group, run.id));
@@ -85,9 +108,11 @@ function rejectMissingGroup(row: ReviewRow): LogRow {
  */
 async function loadRegistered(db: ClientelaDb, rows: readonly ReviewRow[], registered: ReadonlySet<string>): Promise<Map<string, ClientRecord>> {
   const wanted = rows.filter((r) => r.draft.document !== '' && registered.has(r.draft.document));
-  if (wanted.length === 0) return new Map();
+  const withoutDocument = rows.filter((r) => r.draft.document === '' && r.existingId !== undefined);
+  if (wanted.length === 0 && withoutDocument.length === 0) return new Map();
   const byId = await db.clients.bulkGet(wanted.flatMap((r) => (r.existingId ? [r.existingId] : [])));
   const stored = new Map(byId.flatMap((c) => (c ? [[c.document, c] as const] : [])));
+  for (const client of await db.clients.bulkGet(withoutDocument.map((r) => r.existingId ?? ''))) if (client) stored.set(`id:${client.id}`, client);
   const missing = wanted.map((r) => r.draft.document).filter((d) => !stored.has(d));
   if (missing.length > 0) for (const c of await db.clients.where('document').anyOf(missing).toArray()) stored.set(c.document, c);
   return stored;
@@ -103,13 +128,16 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
   // Invariant: a client is never stored without its log line, nor a log line without its client.
   await db.transaction('rw', [db.clients, db.runs, db.runLogs, db.groups], async () => {
     // Another tab may have stopped the run or deleted a group since the last chunk: re-checked here, inside.
-    await recheckChunk(db, run.id, new Set(rows.flatMap((r) => (r.status === 'error' || r.status === 'duplicate' ? [] : groupIds.get(groupKey(r.draft.group)) ?? []))));
+    await recheckChunk(db, run.id, new Set(rows.flatMap((r) => (writes(r, run.options) ? groupIds.get(groupKey(r.draft.group)) ?? [] : []))));
     const stored = await loadRegistered(db, rows, registered);
     const adds: ClientRecord[] = [];
     const puts: ClientRecord[] = [];
     const log: LogRow[] = [];
     for (const row of rows) {
-      if (row.status === 'error') {
+      const incomplete = isIncomplete(row);
+      // Without the option an incomplete row is an error, as before; a registered one left as it is, a skip.
+      const refused = incomplete && run.options.importIncomplete !== true && (row.status === 'incomplete' || (row.status === 'existing' && run.options.existing !== 'skip'));
+      if (row.status === 'error' || refused) {
         log.push({ row: row.rowNumber, status: 'error', messages: toMessages(row), cells: row.cells });
         continue;
       }
@@ -117,32 +145,35 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
         log.push({ row: row.rowNumber, status: 'skipped', messages: toMessages(row) });
         continue;
       }
-      const groupId = groupIds.get(groupKey(row.draft.group));
+      // Only an incomplete client has no group.
+      const groupId = row.draft.group === '' ? '' : groupIds.get(groupKey(row.draft.group));
       if (groupId === undefined) {
         log.push(rejectMissingGroup(row));
         continue;
       }
       const incoming = draftToRecord(row.draft, groupId, { runId: run.id, row: row.rowNumber });
-      const existing = stored.get(row.draft.document);
-      const messages = toMessages(row).filter((m) => m.code !== 'document.already_registered');
+      const existing = row.status === 'existing' || row.draft.document !== '' ? stored.get(registeredKey(row)) : undefined;
+      const messages = (incomplete ? incompleteMessages(row) : toMessages(row)).filter((m) => m.code !== 'document.already_registered' && m.code !== 'contact.already_registered');
       if (!existing) {
         adds.push(incoming);
-        stored.set(incoming.document, incoming);
+        if (incoming.document !== '') stored.set(incoming.document, incoming);
         log.push(messages.length ? { row: row.rowNumber, status: 'imported', clientId: incoming.id, messages } : { row: row.rowNumber, status: 'imported', clientId: incoming.id });
         continue;
       }
       const next = run.options.existing === 'replace' ? replaceRecord(existing, incoming) : run.options.existing === 'complete' ? completeRecord(existing, incoming) : null;
       if (next === null) {
-        const why = run.options.existing === 'complete' ? 'Cliente já cadastrado, sem campos vazios a completar.' : 'Cliente já cadastrado (mesmo CPF/CNPJ); linha ignorada.';
-        log.push({ row: row.rowNumber, status: 'skipped', clientId: existing.id, messages: [...messages, { code: 'document.already_registered', field: 'document', level: 'warning', message: why }] });
+        const same = row.draft.document !== '' ? 'mesmo CPF/CNPJ' : 'mesmo nome e telefone ou e-mail';
+        const why = run.options.existing === 'complete' ? 'Cliente já cadastrado, sem campos vazios a completar.' : `Cliente já cadastrado (${same}); linha ignorada.`;
+        const own = toMessages(row).filter((m) => m.code !== 'document.already_registered' && m.code !== 'contact.already_registered');
+        log.push({ row: row.rowNumber, status: 'skipped', clientId: existing.id, messages: [...own, { code: 'document.already_registered', field: 'document', level: 'warning', message: why }] });
         continue;
       }
       puts.push(next);
-      stored.set(next.document, next);
+      stored.set(registeredKey(row), next);
       log.push({ row: row.rowNumber, status: 'updated', clientId: existing.id, before: existing, messages });
     }
     await db.clients.bulkAdd(adds);
-    for (const client of adds) registered.add(client.document);
+    for (const client of adds) if (client.document !== '') registered.add(client.document);
     await db.clients.bulkPut(puts);
     const logChunk: RunLogChunk = { runId: run.id, chunk, rows: log };
     await db.runLogs.add(logChunk);
@@ -151,6 +182,8 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
       else if (entry.status === 'updated') run.counts.updated++;
       else if (entry.status === 'skipped') run.counts.skipped++;
       else run.counts.errors++;
+      // Counted only when there is one: older runs, and runs without any, keep their counts as they were.
+      if (entry.status !== 'error' && entry.status !== 'skipped' && entry.messages?.some((m) => allowsIncomplete(m) && m.level === 'warning')) run.counts.incomplete = (run.counts.incomplete ?? 0) + 1;
     }
     run.nextChunk = chunk + 1;
     await db.runs.update(run.id, { counts: run.counts, nextChunk: run.nextChunk });

@@ -11,6 +11,11 @@ export interface ImportOptions {
   existing: ExistingPolicy;
   /** Create the groups named in the file that do not exist yet (else such rows are errors). */
   createGroups: boolean;
+  /**
+   * "Importar como cadastro incompleto": rows whose only errors are required values left empty come in
+   * as incomplete clients (else they are errors, as before this option existed).
+   */
+  importIncomplete?: boolean;
 }
 
 /** What the user decided in the review, kept so that a resumed run reads the file the same way. */
@@ -21,6 +26,8 @@ export interface ReviewChoices {
   declined: string[];
   /** Cells corrected in the review table: [spreadsheet row number, values by field]. */
   edits: [number, RawClient][];
+  /** The required fields the review used (absent: the seed's). */
+  required?: string[];
 }
 
 export interface RunCounts {
@@ -29,6 +36,8 @@ export interface RunCounts {
   updated: number;
   skipped: number;
   errors: number;
+  /** Of the imported and updated, how many came in as incomplete (absent on older runs). */
+  incomplete?: number;
 }
 
 export interface RunRecord {

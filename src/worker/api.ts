@@ -4,20 +4,22 @@ import { writeTemplate, writeWorkbook, type OutputFormat } from '../spreadsheet/
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
-import { countProblems, countStatuses, listNewGroups, listReviewItems, markDuplicates, validateRow, type NewGroup, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
+import { countProblems, countStatuses, listNewGroups, listReviewItems, type NewGroup, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import { columnNames, guessHeaderRow } from '../domain/headerless';
 import { generalProblem, type Parsed, type Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
 import { getDb } from '../storage/db';
-import { loadDocumentIndex } from '../storage/clients';
+import { loadRequiredFields } from '../storage/settings';
+import { DEFAULT_REQUIRED } from '../domain/requiredFields';
+import { collectDddEdits, collectSuggestedEdits } from '../domain/bulkFixes';
 import { loadGroupIndex } from '../storage/groups';
 import { loadRunLog, runImport } from '../storage/importRun';
 import { checkUndo, undoRun, type UndoCheck } from '../storage/undoRun';
 import { createBackup, readBackup, restoreBackup } from '../storage/backup';
 import type { ImportOptions, RunRecord } from '../storage/types';
 import { requireSession, setSession } from './session';
-import { readFile, reviewSessionRows, rowOptions, type Progress } from './prepare';
+import { applyEdits, readFile, revalidateAll, reviewSessionRows, type Progress } from './prepare';
 import { importAlone } from './alone';
 import { writeAlone } from '../storage/writerLock';
 import { resumeImport } from './resume';
@@ -118,7 +120,7 @@ export const api = {
     const { sheetIndex, sheet } = pickDataSheet(workbook);
     if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
     const notes = [...problems, ...sheet.problems].filter((p) => p.level !== 'error').map((p) => p.message);
-    setSession({ fileName: file.name, fileSize: file.size, fileHash: hash, workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, notes, reviewNotes: [] });
+    setSession({ fileName: file.name, fileSize: file.size, fileHash: hash, workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, required: DEFAULT_REQUIRED, notes, reviewNotes: [] });
     onProgress?.(1, 1, 'Arquivo lido');
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
@@ -160,6 +162,7 @@ export const api = {
     session.mapping = mapping;
     session.defaults = defaults;
     const db = getDb();
+    session.required = await loadRequiredFields(db);
     const rows = await reviewSessionRows(session, new Map(), onProgress);
     session.rows = rows;
     const headers = columnNames(session.table.rows, session.headerRow, mapping.length);
@@ -178,19 +181,38 @@ export const api = {
   async declineFixes(codes: string[]): Promise<ReviewSummary> {
     const session = requireSession();
     session.declined = new Set(codes);
-    session.rows = session.rows.map((row) => validateRow(row, session.mapping, rowOptions(session)));
-    markDuplicates(session.rows, await loadDocumentIndex(getDb()));
+    await revalidateAll(session);
+    return summarize(session.rows, session.reviewNotes);
+  },
+
+  /** "Aplicar a todas as N linhas": every row's suggestion for one kind of problem, then the rows validated again. */
+  async applySuggestions(code: string): Promise<ReviewSummary> {
+    const session = requireSession();
+    await applyEdits(session, collectSuggestedEdits(session.rows, code));
+    return summarize(session.rows, session.reviewNotes);
+  },
+
+  /** "DDD para os telefones sem DDD": the DDD typed once, put in front of every phone still without one. */
+  async applyDdd(ddd: string): Promise<ReviewSummary> {
+    const session = requireSession();
+    await applyEdits(session, collectDddEdits(session.rows, ddd.replace(/\D/g, '')));
+    return summarize(session.rows, session.reviewNotes);
+  },
+
+  /** A value for the rows that leave a field empty (the group for rows without one), chosen in the review. */
+  async setDefaults(defaults: RawClient): Promise<ReviewSummary> {
+    const session = requireSession();
+    session.defaults = defaults;
+    await revalidateAll(session);
     return summarize(session.rows, session.reviewNotes);
   },
 
   /** The user corrected a cell in the review: re-validate the row, and the file's duplicates with it. */
   async editCell(rowNumber: number, field: ClientFieldKey, value: string): Promise<ReviewSummary> {
     const session = requireSession();
-    const index = session.rows.findIndex((r) => r.rowNumber === rowNumber);
-    const row = session.rows[index];
+    const row = session.rows.find((r) => r.rowNumber === rowNumber);
     if (!row) return summarize(session.rows, session.reviewNotes);
-    session.rows[index] = validateRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping, rowOptions(session));
-    markDuplicates(session.rows, await loadDocumentIndex(getDb()));
+    await applyEdits(session, new Map([[rowNumber, { ...row.edits, [field]: value }]]));
     return summarize(session.rows, session.reviewNotes);
   },
 
@@ -207,7 +229,7 @@ export const api = {
         id,
         fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping,
         notes: [...session.notes, ...session.reviewNotes],
-        review: { defaults: session.defaults, declined: [...session.declined], edits: session.rows.filter((r) => Object.keys(r.edits).length > 0).map((r) => [r.rowNumber, r.edits]) },
+        review: { defaults: session.defaults, required: [...session.required], declined: [...session.declined], edits: session.rows.filter((r) => Object.keys(r.edits).length > 0).map((r) => [r.rowNumber, r.edits]) },
       },
       session.rows,
       options,

@@ -4,6 +4,7 @@
  */
 import { CLIENT_FIELDS } from '../domain/entities/client';
 import { clientToRow, exportHeader, type ExportCell } from '../domain/exportClients';
+import { loadRequiredFields } from '../storage/settings';
 import { getDb } from '../storage/db';
 import { ClientQueries, onClientsChanged, type ClientQuery, type ClientWindow } from '../storage/clientQuery';
 import { textColumnsOf, writeWorkbook, type OutputFormat } from '../spreadsheet/write';
@@ -32,10 +33,11 @@ export async function exportClients(query: ClientQuery, format: OutputFormat, on
   const db = getDb();
   const ids = await shared().ids(query);
   const groups = new Map((await db.groups.toArray()).map((g) => [g.id, g]));
+  const required = await loadRequiredFields(db);
   const rows: ExportCell[][] = [];
   for (let offset = 0; offset < ids.length; offset += EXPORT_WINDOW) {
     onProgress?.(offset, ids.length, 'Lendo os clientes');
-    for (const client of await db.clients.bulkGet(ids.slice(offset, offset + EXPORT_WINDOW))) if (client) rows.push(clientToRow(client, groups));
+    for (const client of await db.clients.bulkGet(ids.slice(offset, offset + EXPORT_WINDOW))) if (client) rows.push(clientToRow(client, groups, required));
   }
   onProgress?.(ids.length, ids.length, 'Gerando o arquivo');
   return writeWorkbook([{ name: 'Clientes', header: exportHeader(), rows, textColumns: textColumnsOf(CLIENT_FIELDS) }], format);

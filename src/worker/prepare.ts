@@ -9,7 +9,8 @@ import { CLIENT_FIELDS } from '../domain/entities/client';
 import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
 import type { Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
-import { loadDocumentIndex } from '../storage/clients';
+import { loadContactIndex, loadDocumentIndex } from '../storage/clients';
+import type { RawClient } from '../domain/validateClient';
 import { RUN_LOCK_PREFIX } from '../storage/importRun';
 import type { Session } from './session';
 
@@ -44,7 +45,34 @@ export function holdingRunLock<T>(runId: string, work: () => Promise<T>): Promis
 }
 
 export function rowOptions(session: Session): RowOptions {
-  return { declined: session.declined, defaults: session.defaults, context: { date1904: session.workbook.info.date1904 ?? false, monthFirstDates: session.monthFirstDates === true } };
+  return { declined: session.declined, defaults: session.defaults, required: session.required, context: { date1904: session.workbook.info.date1904 ?? false, monthFirstDates: session.monthFirstDates === true } };
+}
+
+/**
+ * Repeats in the file and clients already stored: by CPF/CNPJ, and — for rows without one — by name plus
+ * phone or e-mail (the stored clients are read for that only when such rows exist).
+ */
+async function markSessionDuplicates(session: Session, rows: ReviewRow[]): Promise<void> {
+  const db = getDb();
+  if (session.contacts === undefined && rows.some((r) => r.draft.document === '' && r.status !== 'error')) session.contacts = await loadContactIndex(db);
+  markDuplicates(rows, await loadDocumentIndex(db), session.contacts ?? new Map());
+}
+
+/** Every row validated again (declined fixes or defaults changed), then the repeats. */
+export async function revalidateAll(session: Session): Promise<void> {
+  const options = rowOptions(session);
+  session.rows = session.rows.map((row) => validateRow(row, session.mapping, options));
+  await markSessionDuplicates(session, session.rows);
+}
+
+/** Rows corrected by the user (one cell, or a kind of fix in bulk): validated again, then the repeats. */
+export async function applyEdits(session: Session, edits: ReadonlyMap<number, RawClient>): Promise<void> {
+  const options = rowOptions(session);
+  session.rows = session.rows.map((row) => {
+    const typed = edits.get(row.rowNumber);
+    return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
+  });
+  await markSessionDuplicates(session, session.rows);
 }
 
 /**
@@ -63,6 +91,7 @@ export async function reviewSessionRows(session: Session, edits: ReadonlyMap<num
     const typed = edits.get(row.rowNumber);
     return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
   });
-  markDuplicates(reviewed, await loadDocumentIndex(getDb()));
+  session.contacts = undefined;
+  await markSessionDuplicates(session, reviewed);
   return reviewed;
 }

@@ -10,6 +10,7 @@ import type { RunRecord } from '../storage/types';
 import { readFile, reviewSessionRows, type Progress } from './prepare';
 import { importAlone } from './alone';
 import { setSession, type Session } from './session';
+import { toRequiredSet } from '../domain/requiredFields';
 
 function otherFile(file: File, run: RunRecord): Parsed<null> {
   return refusal('resume.other_file',
@@ -31,7 +32,7 @@ export async function resumeImport(runId: string, file: File, hooks: { onProgres
   const review = run.review ?? { defaults: {}, declined: [], edits: [] };
   const session: Session = {
     fileName: run.fileName, fileSize: run.fileSize, fileHash: run.fileHash, workbook: read.workbook, sheetIndex, table: sheet.data,
-    headerRow: run.headerRow - 1, mapping: run.mapping, rows: [], declined: new Set(review.declined), defaults: review.defaults, notes: run.notes ?? [], reviewNotes: [],
+    headerRow: run.headerRow - 1, mapping: run.mapping, rows: [], declined: new Set(review.declined), defaults: review.defaults, required: toRequiredSet(review.required), notes: run.notes ?? [], reviewNotes: [],
   };
   setSession(session);
   session.rows = await reviewSessionRows(session, new Map(review.edits), hooks.onProgress);

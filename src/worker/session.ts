@@ -2,6 +2,8 @@ import type { OpenedWorkbook, SheetTable } from '../spreadsheet/read';
 import type { Mapping } from '../domain/mapping';
 import type { ReviewRow } from '../domain/review';
 import type { RawClient } from '../domain/validateClient';
+import type { RequiredSet } from '../domain/requiredFields';
+import type { ContactOwner } from '../domain/contactDuplicates';
 
 /** The file being imported: kept in the worker so the page never holds 100,000 rows. */
 export interface Session {
@@ -18,6 +20,10 @@ export interface Session {
   declined: Set<string>;
   /** Values for fields a row leaves empty, chosen for the whole file in the mapping step. */
   defaults: RawClient;
+  /** The office's required fields, read when the review starts. */
+  required: RequiredSet;
+  /** The stored clients by name plus phone or e-mail, read once per review (only when a row has no CPF/CNPJ). */
+  contacts?: Map<string, ContactOwner>;
   /** What the reader noticed about the file (formulas, merged cells…), kept in the run's log. */
   notes: string[];
   /** What the review left out of the rows (a report's footer), also kept in the run's log. */

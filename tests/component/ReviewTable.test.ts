@@ -8,10 +8,10 @@ const summary: ReviewSummary = {
   total: 3,
   notes: [],
   newGroups: [],
-  counts: { ready: 1, fixed: 1, error: 1, duplicate: 0, existing: 0 },
+  counts: { ready: 1, fixed: 1, error: 1, duplicate: 0, existing: 0, incomplete: 0 },
   problems: [
-    { code: 'cpf.check_digits', level: 'error', count: 1, title: 'CPF com dígitos verificadores errados', example: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.' },
-    { code: 'document.leading_zero_restored', level: 'fix', count: 1, title: 'CPF/CNPJ com zeros à esquerda restaurados', example: 'Os zeros do início foram restaurados.' },
+    { code: 'cpf.check_digits', level: 'error', count: 1, title: 'CPF com dígitos verificadores errados', example: 'O CPF "529.982.247-26" não é válido: os dígitos verificadores não conferem.', suggested: 0 },
+    { code: 'document.leading_zero_restored', level: 'fix', count: 1, title: 'CPF/CNPJ com zeros à esquerda restaurados', example: 'Os zeros do início foram restaurados.', suggested: 0 },
   ],
 };
 

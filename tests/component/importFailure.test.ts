@@ -29,10 +29,11 @@ function reviewStep(): Extract<WizardStep, { kind: 'review' }> {
     file: { fileName: 'clientes.csv', info: { format: 'csv', sheets: [] }, sheetIndex: 0 },
     preview: { headerRow: 0, topRows: [], dataRows: 3, columns: [], mapping: [], fromProfile: false },
     mapping: [],
-    summary: { total: 3, notes: [], counts: { ready: 3, fixed: 0, error: 0, duplicate: 0, existing: 0 }, problems: [], newGroups: [] },
+    summary: { total: 3, notes: [], counts: { ready: 3, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 }, problems: [], newGroups: [] },
     options: { existing: 'skip', createGroups: true },
     declined: [],
     busy: false,
+    defaults: {},
   };
 }
 

@@ -16,7 +16,7 @@ vi.mock('../../src/ui/shared/worker', () => ({ getWorker: () => worker, restartW
 const { ImportWizard } = await import('../../src/ui/import/wizard.svelte');
 const { default: ProgressLine } = await import('../../src/ui/shared/ProgressLine.svelte');
 
-const summary = { total: 1, notes: [], counts: { ready: 1, fixed: 0, error: 0, duplicate: 0, existing: 0 }, problems: [], newGroups: [] } satisfies ReviewSummary;
+const summary = { total: 1, notes: [], counts: { ready: 1, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 }, problems: [], newGroups: [] } satisfies ReviewSummary;
 
 function mappingWizard(): InstanceType<typeof ImportWizard> {
   const wizard = new ImportWizard();

@@ -41,4 +41,7 @@ test('every screen passes an axe scan', async ({ page }) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Cópia de segurança' }).click();
   await expect(page.getByText(/Em uso:/)).toBeVisible();
   await expectNoViolations(page, 'backup');
+  await page.getByRole('navigation').getByRole('link', { name: 'Configurações' }).click();
+  await expect(page.getByRole('checkbox', { name: 'E-mail principal' })).toBeVisible();
+  await expectNoViolations(page, 'settings');
 });

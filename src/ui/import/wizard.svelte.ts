@@ -10,14 +10,14 @@ import { runToTheEnd } from './runToTheEnd';
 export type WizardStep =
   | { kind: 'upload'; busy: boolean; fileName: string; problems: Problem[]; file?: FileSummary; preview?: SheetPreview }
   | { kind: 'mapping'; file: FileSummary; preview: SheetPreview; mapping: Mapping; problems: Problem[] }
-  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; declined: string[]; busy: boolean; problems?: Problem[] }
+  | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; declined: string[]; busy: boolean; defaults: RawClient; problems?: Problem[] }
   | { kind: 'importing'; file: FileSummary; done: number; total: number; startedAt: number; cancelling: boolean }
   | { kind: 'done'; run: RunRecord; problems?: Problem[] };
 
 /** A parse taking longer than this is stopped (worker terminated and recreated) with a message. */
 export const PARSE_TIMEOUT_MS = 120_000;
 
-const DEFAULT_OPTIONS: ImportOptions = { existing: 'skip', createGroups: true };
+const DEFAULT_OPTIONS: ImportOptions = { existing: 'skip', createGroups: true, importIncomplete: false };
 
 export class ImportWizard {
   step = $state<WizardStep>({ kind: 'upload', busy: false, fileName: '', problems: [] });
@@ -113,7 +113,7 @@ export class ImportWizard {
     }
     if (attempt !== this.reviewAttempt || this.step.kind !== 'mapping') return;
     this.progress = null;
-    this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, declined: [], busy: false };
+    this.step = { kind: 'review', file: step.file, preview: step.preview, mapping, summary, options: { ...DEFAULT_OPTIONS }, declined: [], busy: false, defaults };
   }
 
   /** "Cancelar" while checking: back to the mapping at once; the worker's answer, when it comes, is dropped. */
@@ -137,6 +137,32 @@ export class ImportWizard {
     if (this.step.kind !== 'review') return;
     const summary = await getWorker().declineFixes(codes);
     if (this.step.kind === 'review') this.step = { ...this.step, summary, declined: codes };
+  }
+
+  /** A fix applied in bulk in the worker (a kind of suggestion, a DDD, a group for rows without one). */
+  private async bulk(work: () => Promise<ReviewSummary>, defaults?: RawClient): Promise<void> {
+    if (this.step.kind !== 'review') return;
+    this.step = { ...this.step, busy: true };
+    try {
+      const summary = await work();
+      if (this.step.kind === 'review') this.step = { ...this.step, summary, ...(defaults ? { defaults } : {}) };
+    } finally {
+      if (this.step.kind === 'review') this.step = { ...this.step, busy: false };
+    }
+  }
+
+  applySuggestions(code: string): Promise<void> {
+    return this.bulk(() => getWorker().applySuggestions(code));
+  }
+
+  applyDdd(ddd: string): Promise<void> {
+    return this.bulk(() => getWorker().applyDdd(ddd));
+  }
+
+  setDefaultGroup(group: string): Promise<void> {
+    if (this.step.kind !== 'review') return Promise.resolve();
+    const defaults: RawClient = { ...this.step.defaults, group };
+    return this.bulk(() => getWorker().setDefaults(defaults), defaults);
   }
 
   async startImport(options: ImportOptions): Promise<void> {

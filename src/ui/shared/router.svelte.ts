@@ -6,7 +6,8 @@ export type Route =
   | { page: 'groups' }
   | { page: 'runs' }
   | { page: 'run'; id: string }
-  | { page: 'backup' };
+  | { page: 'backup' }
+  | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'logs' && parts[1]) return { page: 'run', id: parts[1] };
   if (parts[0] === 'logs') return { page: 'runs' };
   if (parts[0] === 'copia') return { page: 'backup' };
+  if (parts[0] === 'configuracoes') return { page: 'settings' };
   return { page: 'import' };
 }
 
@@ -28,6 +30,7 @@ export function hrefOf(route: Route): string {
     case 'runs': return '#/logs';
     case 'run': return `#/logs/${encodeURIComponent(route.id)}`;
     case 'backup': return '#/copia';
+    case 'settings': return '#/configuracoes';
   }
 }
 

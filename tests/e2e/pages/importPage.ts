@@ -22,7 +22,7 @@ export class ImportPage {
   }
 
   mappingSelect(letter: string) {
-    return this.page.getByLabel(`Dado do sistema da coluna ${letter}`);
+    return this.page.getByLabel(`Dado do sistema da coluna ${letter}`, { exact: true });
   }
 
   async startImport(): Promise<void> {

@@ -78,14 +78,15 @@ describe('reviewTable', () => {
 
   it('reads a short (ragged) row as empty cells at the end', () => {
     const [only] = reviewTable([HEADER, validRow(1).slice(0, 3)], 0, MAPPING);
-    expect(only?.status).toBe('error');
+    expect(only?.status).toBe('incomplete');
     expect(only?.problems.map((p) => p.code).sort()).toEqual(['required.email', 'required.group']);
   });
 
-  it('keeps the original cells, and gives ready, fixed and error statuses', () => {
-    const sheet = [HEADER, validRow(1), rowWithCpfMissingLeadingZero(), rowWithoutEmail(3)];
+  it('keeps the original cells, and gives ready, fixed, incomplete and error statuses', () => {
+    const sheet = [HEADER, validRow(1), rowWithCpfMissingLeadingZero(), rowWithoutEmail(3), rowWithBrokenCpf(4)];
     const rows = reviewTable(sheet, 0, MAPPING);
-    expect(rows.map((r) => r.status)).toEqual(['ready', 'fixed', 'error']);
+    expect(rows.map((r) => r.status)).toEqual(['ready', 'fixed', 'incomplete', 'error']);
+    expect(rows.map((r) => r.cells)).toEqual(sheet.slice(1));
     expect(rows.map((r) => r.cells)).toEqual(sheet.slice(1));
     expect(row(rows, 3).problems.map((p) => p.code)).toEqual(['document.leading_zero_restored']);
     expect(row(rows, 3).draft.document).toBe(zeroLedCpf());
@@ -163,9 +164,14 @@ describe('markDuplicates', () => {
   });
 
   it('an earlier row with an error does not claim the document', () => {
-    const withoutEmail = rowWithoutEmail(1);
-    const rows = reviewed([HEADER, withoutEmail, validRow(1)]);
+    const rows = reviewed([HEADER, rowWithBrokenCpf(1), validRow(1)]);
     expect(rows.map((r) => r.status)).toEqual(['error', 'ready']);
+  });
+
+  it('an earlier incomplete row does not claim the document over a complete one: it is the repeat', () => {
+    const rows = reviewed([HEADER, rowWithoutEmail(1), validRow(1)]);
+    expect(rows.map((r) => r.status)).toEqual(['duplicate', 'ready']);
+    expect(rows[0]?.problems.find((p) => p.code === 'document.duplicate_in_file')?.message).toBe('Este CPF/CNPJ aparece também na linha 3 da planilha, que está completa: só aquela linha é importada.');
   });
 
   it('a broken document is never a duplicate of another broken one', () => {
@@ -198,15 +204,15 @@ describe('countStatuses and countProblems', () => {
     HEADER,
     validRow(1), // ready
     rowWithCpfMissingLeadingZero(), // fixed
-    rowWithoutEmail(3), // error: required.email
-    rowWithoutEmail(4), // error: required.email
+    rowWithoutEmail(3), // incomplete: required.email
+    rowWithoutEmail(4), // incomplete: required.email
     rowWithBrokenCpf(5), // error: cpf.check_digits
     rowRepeatingCpfOf(1, 6), // duplicate
     validRow(7), // existing
   ];
 
   it('counts every status', () => {
-    expect(countStatuses(reviewed(sheet(), new Map([[makeCpf(7), 'id-7']])))).toEqual({ ready: 1, fixed: 1, error: 3, duplicate: 1, existing: 1 });
+    expect(countStatuses(reviewed(sheet(), new Map([[makeCpf(7), 'id-7']])))).toEqual({ ready: 1, fixed: 1, error: 1, duplicate: 1, existing: 1, incomplete: 2 });
   });
 
   it('counts rows by problem code, most frequent first, with an example message', () => {
@@ -222,7 +228,7 @@ describe('countStatuses and countProblems', () => {
   });
 
   it('of nothing is nothing', () => {
-    expect(countStatuses([])).toEqual({ ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0 });
+    expect(countStatuses([])).toEqual({ ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 });
     expect(countProblems([])).toEqual([]);
   });
 });

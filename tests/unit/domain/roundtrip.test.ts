@@ -117,7 +117,8 @@ describe('export → import round trip', () => {
 
     const { mapping, rows } = importTable(table);
 
-    expect(mapping).toEqual(CLIENT_FIELDS.map((f) => f.key));
+    // The last column ("Cadastro incompleto") says what a client lacks: read back, it maps to nothing.
+    expect(mapping).toEqual([...CLIENT_FIELDS.map((f) => f.key), null]);
     expect(rows.map((r) => r.rowNumber)).toEqual(RECORDS.map((_, i) => i + 2));
     for (const [i, row] of rows.entries()) {
       expect(unexpectedProblems(row), `row ${row.rowNumber}`).toEqual([]);
@@ -158,6 +159,27 @@ describe('export → import round trip', () => {
       // And exporting the imported clients gives the same file content.
       const again = readBack(exportBytes([...imported].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), groups, 'csv'), 'csv');
       expect(again).toEqual(readBack(exportBytes(RECORDS, GROUPS, 'csv'), 'csv'));
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('incomplete clients (no CPF/CNPJ, no e-mail, no group) say what they lack and come back incomplete, the same', async () => {
+    const incomplete = [
+      record({ id: 'i1', kind: 'PF', name: 'Ana Sem Documento', document: '', mobile: '+5547996811771', email: '', groupId: '', city: 'Joinville', uf: 'SC' }),
+      record({ id: 'i2', kind: 'PF', name: 'Bruno Sem Email', document: makeCpf(91), mobile: '+5511987650000', email: '', groupId: CIVEL.id }),
+    ];
+    const table = readBack(exportBytes(incomplete, GROUPS, 'xlsx'), 'xlsx');
+    expect(table.slice(1).map((r) => r.at(-1))).toEqual(['Falta: CPF/CNPJ, E-mail principal, Grupo', 'Falta: E-mail principal']);
+    const { mapping, rows } = importTable(table);
+    expect(rows.map((r) => r.status)).toEqual(['incomplete', 'incomplete']);
+    const db = new ClientelaDb(`t-${crypto.randomUUID()}`);
+    try {
+      await db.groups.add(CIVEL);
+      const run = await runImport(db, { fileName: 'clientes.xlsx', fileSize: 1, fileHash: '', sheet: 'Clientes', headerRow: 1, headers: table[0] ?? [], mapping }, rows, { existing: 'skip', createGroups: true, importIncomplete: true });
+      expect(run.counts).toEqual({ total: 2, imported: 2, updated: 0, skipped: 0, errors: 0, incomplete: 2 });
+      const again = readBack(exportBytes(await db.clients.orderBy('name').toArray(), GROUPS, 'xlsx'), 'xlsx');
+      expect(again).toEqual(table);
     } finally {
       await db.delete();
     }
