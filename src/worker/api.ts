@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { OpenedWorkbook, SheetTable, WorkbookInfo } from '../spreadsheet/read';
-import { writeTemplate, writeWorkbook, type OutputFormat } from '../spreadsheet/write';
+import { writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
@@ -250,8 +250,10 @@ export const api = {
     });
   },
 
-  template(format: OutputFormat): Uint8Array {
-    const bytes = writeTemplate(CLIENT_FIELDS, format);
+  /** The import template, with the groups that exist in its Grupo dropdown. Its writer is loaded only now. */
+  async template(format: OutputFormat): Promise<Uint8Array> {
+    const [{ writeTemplate }, groups] = await Promise.all([import('../spreadsheet/template'), getDb().groups.orderBy('nameKey').toArray()]);
+    const bytes = writeTemplate({ sheetName: 'Clientes', fields: CLIENT_FIELDS, groupNames: groups.map((g) => g.name) }, format);
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 
