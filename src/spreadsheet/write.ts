@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { FieldDef } from '../domain/entities/field';
 import { daySerial, formatDayText } from './xlsx/xml';
+import { addOdsViewSettings } from './ods/viewSettings';
 import { writeXlsx, type XlsxColumn, type XlsxSheet } from './xlsx/writeXlsx';
 
 export type OutputFormat = 'xlsx' | 'csv' | 'ods';
@@ -127,7 +128,8 @@ export function writeWorkbook(sheets: readonly SheetSpec[], format: OutputFormat
   const wb = XLSX.utils.book_new();
   for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toSheet(spec.header, spec.rows, spec.textColumns ?? new Set()), spec.name);
   const out: unknown = XLSX.write(wb, { type: 'array', bookType: 'ods', compression: true });
-  return out instanceof ArrayBuffer ? new Uint8Array(out) : new Uint8Array(0);
+  if (!(out instanceof ArrayBuffer)) return new Uint8Array(0);
+  return addOdsViewSettings(new Uint8Array(out), sheets.map((s) => ({ name: s.name, columns: s.header.length, rows: s.rows.length + 1 })));
 }
 
 const TEXT_FORMATS = new Set(['document', 'phone', 'cep', 'kind', 'uf']);
