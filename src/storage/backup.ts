@@ -8,6 +8,7 @@ import { refusal, type Parsed } from '../domain/problems';
 import { normalizeBackup } from './backupCheck';
 import type { ClientelaDb, MappingProfile, RunLogChunk } from './db';
 import type { RunRecord } from './types';
+import { HISTORY_FIELDS } from './history';
 
 export const BACKUP_FORMAT = 'clientela-backup';
 /** Raised when the file's shape changes; a restore reads this version and older ones. */
@@ -23,8 +24,19 @@ const LogRowSchema = v.object({
   messages: v.optional(v.array(LogMessageSchema)),
   before: v.optional(ClientSchema),
   cells: v.optional(v.array(text)),
+  erased: v.optional(v.boolean()),
 });
 const MappingSchema = v.array(v.nullable(text));
+const HistorySchema = v.object({
+  id: text,
+  clientId: text,
+  at: v.number(),
+  source: v.picklist(['hand', 'import', 'undo']),
+  action: v.picklist(['created', 'updated']),
+  runId: v.optional(text),
+  row: v.optional(v.number()),
+  changes: v.array(v.object({ field: v.picklist(HISTORY_FIELDS), before: text, after: text })),
+});
 const RunSchema = v.object({
   id: text,
   entity: v.literal('clients'),
@@ -57,6 +69,8 @@ export const BackupSchema = v.object({
   runs: v.array(RunSchema),
   runLogs: v.array(v.object({ runId: text, chunk: v.number(), rows: v.array(LogRowSchema) })),
   mappings: v.array(v.object({ entity: text, signature: text, mapping: MappingSchema, usedAt: v.number() })),
+  /** Absent in backups made before clients had a history. */
+  history: v.optional(v.array(HistorySchema)),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
@@ -68,7 +82,7 @@ const mappingsFit = (mappings: Backup['mappings']): MappingProfile[] => mappings
 
 export async function createBackup(db: ClientelaDb): Promise<Backup> {
   // One read transaction: the file is a consistent picture even if an import runs meanwhile.
-  return db.transaction('r', [db.clients, db.groups, db.runs, db.runLogs, db.mappings], async () => ({
+  return db.transaction('r', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.history], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: Date.now(),
@@ -77,6 +91,7 @@ export async function createBackup(db: ClientelaDb): Promise<Backup> {
     runs: await db.runs.toArray(),
     runLogs: await db.runLogs.toArray(),
     mappings: await db.mappings.toArray(),
+    history: await db.history.toArray(),
   }));
 }
 
@@ -125,8 +140,9 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
 /** Replaces everything stored by the backup's content. */
 export async function restoreBackup(db: ClientelaDb, backup: Backup): Promise<void> {
   // Invariant: a restore is whole or nothing; the old data is only gone once the new data is in.
-  await db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.mappings], async () => {
-    await Promise.all([db.clients.clear(), db.groups.clear(), db.runs.clear(), db.runLogs.clear(), db.mappings.clear()]);
+  await db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.history], async () => {
+    await Promise.all([db.clients.clear(), db.groups.clear(), db.runs.clear(), db.runLogs.clear(), db.mappings.clear(), db.history.clear()]);
+    await db.history.bulkAdd(backup.history ?? []);
     await db.groups.bulkAdd(backup.groups);
     await db.clients.bulkAdd(backup.clients);
     await db.runs.bulkAdd(runsFit(backup.runs));
