@@ -9,6 +9,8 @@ import { columnLetter } from '../domain/text';
 import { columnNames, guessHeaderRow } from '../domain/headerless';
 import { generalProblem, type Parsed, type Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
+import { subjectJson, subjectSheets } from '../domain/clientDataExport';
+import { collectClientData } from '../storage/clientData';
 import { getDb } from '../storage/db';
 import { loadDocumentIndex } from '../storage/clients';
 import { loadGroupIndex } from '../storage/groups';
@@ -265,6 +267,16 @@ export const api = {
   /** The clients the query finds as a spreadsheet, read a window at a time, with progress. */
   async exportClients(query: ClientQuery, format: OutputFormat, onProgress?: Progress): Promise<Uint8Array> {
     const bytes = await exportClients(query, format, onProgress);
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+
+  /** One client's data on its own (LGPD art. 18), as JSON or XLSX; null when the client no longer exists. */
+  async exportClientData(id: string, format: 'json' | 'xlsx'): Promise<Uint8Array | null> {
+    const data = await collectClientData(getDb(), id);
+    if (!data) return null;
+    const bytes = format === 'json'
+      ? new TextEncoder().encode(subjectJson(data))
+      : writeWorkbook(subjectSheets(data).map((sheet, i) => ({ ...sheet, textColumns: i === 0 ? textColumnsOf(CLIENT_FIELDS) : new Set<number>() })), 'xlsx');
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 

@@ -31,8 +31,9 @@ describe('a client\'s history', () => {
     const db = freshDb();
     const created = (await createClient(db, draftOf(1))).data ?? fail('not created');
     await saveClient(db, created, draftOf(1, { name: 'Cliente Um' }));
-    const sheet = table([validRow(1)]);
-    sheet[1][2] = '(11) 91111-2222';
+    const changed = validRow(1);
+    changed[2] = '(11) 91111-2222';
+    const sheet = table([changed]);
     const run = await runImport(db, meta(), await review(db, sheet), { existing: 'replace', createGroups: true });
     await undoRun(db, run.id);
 
