@@ -12,6 +12,7 @@
  */
 import { toMatchKey, collapseSpaces } from '../domain/text';
 import { countOf } from '../domain/plural';
+import { checkGroupName, MAX_GROUP_NAME } from '../domain/rules/group';
 import type { GroupRecord } from '../domain/entities/client';
 import type { Parsed, Problem } from '../domain/problems';
 import type { ClientelaDb } from './db';
@@ -38,19 +39,14 @@ function groupProblem(code: string, field: string, value: string, message: strin
   return { code, field, value, level: 'error', message };
 }
 
-/** Long enough for "Contencioso trabalhista — carteira da Dra. Silva", short enough for a list line. */
-export const MAX_GROUP_NAME = 80;
+export { MAX_GROUP_NAME };
 
 /** A name as it will be stored (trimmed, inner spaces collapsed), or the reason it cannot be. Pure. */
 export function cleanGroupName(raw: string): Parsed<string | null> {
   const name = collapseSpaces(raw);
   if (name === '') return { data: null, problems: [groupProblem('group.name_empty', 'name', raw, 'Digite um nome para o grupo.')] };
-  if (groupKey(name) === '') {
-    return { data: null, problems: [groupProblem('group.name_invalid', 'name', raw, 'O nome do grupo precisa ter ao menos uma letra ou um número.')] };
-  }
-  if (name.length > MAX_GROUP_NAME) {
-    return { data: null, problems: [groupProblem('group.name_too_long', 'name', raw, `O nome do grupo tem ${name.length} caracteres; use no máximo ${MAX_GROUP_NAME}.`)] };
-  }
+  const broken = checkGroupName(name, raw);
+  if (broken) return { data: null, problems: [groupProblem(broken.code, 'name', raw, broken.message)] };
   return { data: name, problems: [] };
 }
 
