@@ -67,7 +67,8 @@ export function describeSource(entry: HistoryEntry, runFiles: Readonly<Record<st
   const named = file === undefined ? 'uma importação' : `a importação de ${file}`;
   if (entry.source === 'hand') return entry.action === 'created' ? 'Cadastrado à mão' : 'Alterado à mão';
   if (entry.source === 'undo') return `Restaurado ao desfazer ${named}`;
-  return `Atualizado por ${named}${entry.row === undefined ? '' : ` (linha ${entry.row})`}`;
+  const by = file === undefined ? 'por uma importação' : `pela importação de ${file}`;
+  return `Atualizado ${by}${entry.row === undefined ? '' : ` (linha ${entry.row})`}`;
 }
 
 export function formatMoment(at: number): string {
