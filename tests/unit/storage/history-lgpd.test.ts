@@ -5,7 +5,7 @@ import { runImport, loadRunLog } from '../../../src/storage/importRun';
 import { undoRun } from '../../../src/storage/undoRun';
 import { loadHistory } from '../../../src/storage/history';
 import { eraseEverything } from '../../../src/storage/eraseEverything';
-import { createBackup } from '../../../src/storage/backup';
+import { createBackup, readBackup, restoreBackup } from '../../../src/storage/backup';
 import { deleteGroup } from '../../../src/storage/groups';
 import { validateClient } from '../../../src/domain/validateClient';
 import type { ClientDraft } from '../../../src/domain/entities/client';
@@ -104,5 +104,19 @@ describe('deleting a client (LGPD art. 18)', () => {
     for (const t of db.tables) expect(await t.count(), t.name).toBe(0);
     const backup = await createBackup(db);
     expect([backup.clients, backup.groups, backup.runs, backup.runLogs, backup.mappings, backup.history]).toEqual([[], [], [], [], [], []]);
+  });
+});
+
+describe('a backup made after a client was deleted', () => {
+  it('restores: the erased log lines are accepted as they are', async () => {
+    const db = freshDb();
+    await runImport(db, meta(), await review(db, table([validRow(1), validRow(2)])), { existing: 'skip', createGroups: true });
+    const gone = (await db.clients.where('document').equals(cpfOf(1)).first()) ?? fail('not imported');
+    await deleteClient(db, gone.id);
+    const { data, problems } = readBackup(JSON.stringify(await createBackup(db)));
+    expect(problems).toEqual([]);
+    const other = freshDb();
+    await restoreBackup(other, data ?? fail('refused'));
+    expect(await other.clients.count()).toBe(1);
   });
 });
