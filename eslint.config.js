@@ -9,6 +9,7 @@ import svelteConfig from './svelte.config.js';
  * domain ← spreadsheet ← worker; domain ← storage ← worker/ui; ui never parses a file.
  */
 const SHEETJS = { group: ['@e965/xlsx', 'xlsx', '@e965/xlsx/*'], message: 'Only src/spreadsheet/ may import SheetJS (and only the worker uses it): parsing stays off the main thread.' };
+const ZIP = { group: ['fflate'], message: 'Only src/spreadsheet/ writes spreadsheet files (the zip inside XLSX/ODS).' };
 const SPREADSHEET = { group: ['**/spreadsheet', '**/spreadsheet/*'], message: 'src/spreadsheet/ runs in the worker only; the UI asks the worker (getWorker()) instead.', allowTypeImports: true };
 const WORKER_IMPL = { group: ['**/worker/api', '**/worker/worker', '**/worker/session'], message: 'The UI talks to the worker through Comlink: use `import type { WorkerApi }` and getWorker().', allowTypeImports: true };
 const OUTSIDE_DOMAIN = [
@@ -37,11 +38,11 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [SHEETJS, ...OUTSIDE_DOMAIN] }],
+      'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, ...OUTSIDE_DOMAIN] }],
       'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'self'].map((name) => ({ name, message: 'src/domain/ runs in Node tests unchanged: no DOM.' }))],
     },
   },
-  { files: ['src/storage/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, { group: ['**/ui/*', '**/worker/*', '**/spreadsheet/*'], message: 'src/storage/ is Dexie only: it is used by the worker and the UI, not the other way round.' }] }] } },
+  { files: ['src/storage/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, { group: ['**/ui/*', '**/worker/*', '**/spreadsheet/*'], message: 'src/storage/ is Dexie only: it is used by the worker and the UI, not the other way round.' }] }] } },
   { files: ['src/spreadsheet/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', '**/storage/*', '**/ui/*', '**/worker/*'], message: 'src/spreadsheet/ only turns bytes into tables and back: no storage, UI or worker code.' }] }] } },
-  { files: ['src/ui/**', 'src/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, SPREADSHEET, WORKER_IMPL] }] } },
+  { files: ['src/ui/**', 'src/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, SPREADSHEET, WORKER_IMPL] }] } },
 );

@@ -51,7 +51,8 @@ function isPasswordError(error: unknown): boolean {
 function parseWorkbook(bytes: Uint8Array, format: FileFormat): XLSX.WorkBook | 'encrypted' | 'corrupt' {
   if (format === 'html' || format === 'xml2003' || format === 'fods' || format === 'sylk' || format === 'dif') return parseMarkup(bytes);
   try {
-    return XLSX.read(bytes, SHEETJS_OPTIONS);
+    // ODS holds dates as ISO days: read as dates they stay right before 1900, where SheetJS's serials slip a day.
+    return XLSX.read(bytes, format === 'ods' ? { ...SHEETJS_OPTIONS, cellDates: true } : SHEETJS_OPTIONS);
   } catch (error) {
     if (isPasswordError(error)) return 'encrypted';
     // XLS/XLSB formulas are bytecode SheetJS decompiles to count them; an odd one must not cost the file.
@@ -85,6 +86,7 @@ function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string
   if (wb === 'corrupt') return fail(fileProblems.corrupt(fileName));
   onProgress?.('parsing', 1);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const fromLibreOffice = /^LibreOffice/i.test(String(wb.Props?.Application ?? ''));
   const sheets = wb.SheetNames.map((name) => ({ name, ws: wb.Sheets[name] ?? {} }));
   const shapes = sheets.map(({ ws }) => measureSheet(ws));
   const infos: SheetInfo[] = sheets.map(({ name }, i) => {
@@ -100,7 +102,7 @@ function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string
       const shape = shapes[index];
       if (!sheet || !shape) return fail(sheetProblems.notFound(index));
       try {
-        return convertSheet(sheet.ws, shape, { place: sheetPlace(sheet.name), date1904, limits, onProgress: progress });
+        return convertSheet(sheet.ws, shape, { place: sheetPlace(sheet.name), date1904, fromLibreOffice, limits, onProgress: progress });
       } catch {
         return fail(fileProblems.unreadable(fileName));
       }

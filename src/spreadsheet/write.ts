@@ -1,6 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import type { FieldDef } from '../domain/entities/field';
-import { requiredLabel } from '../domain/entities/field';
+import { daySerial, formatDayText } from './xlsx/xml';
+import { addOdsViewSettings } from './ods/viewSettings';
+import { writeXlsx, type XlsxColumn, type XlsxSheet } from './xlsx/writeXlsx';
 
 export type OutputFormat = 'xlsx' | 'csv' | 'ods';
 
@@ -27,27 +29,73 @@ export function fitCellText(text: string): string {
   return text.slice(0, MAX_CELL_TEXT - note.length) + note;
 }
 
-function toSheet(header: readonly string[], rows: readonly (readonly OutCell[])[], textColumns: ReadonlySet<number>, format: OutputFormat): XLSX.WorkSheet {
-  // Only Excel has the 32,767-character limit: an ODS cell (LibreOffice) keeps the whole text.
-  const prepareText = (text: string): string => (format === 'ods' ? neutralizeFormula(text) : fitCellText(neutralizeFormula(text)));
-  // Headers too: the error workbook repeats the headers of the user's file.
-  const aoa: OutCell[][] = [header.map(prepareText), ...rows.map((r) => r.map((c) => (typeof c === 'string' ? prepareText(c) : c)))];
+/**
+ * A day before 01/03/1900 has no Excel serial that every program reads as the same day: it goes out as
+ * the text `dd/mm/aaaa`, which Excel, LibreOffice and Clientela all read back as that day.
+ */
+function fitDate(value: Date): Date | string {
+  return daySerial(value) === null ? formatDayText(value) : value;
+}
+
+/**
+ * ODS through SheetJS. No formula guard: a string cell of a spreadsheet file is never evaluated, so the
+ * text goes out as typed (the guard is for CSV, where a program decides what a cell is). Nor the
+ * 32,767-character cut: only Excel has that limit, an ODS cell (LibreOffice) keeps the whole text.
+ */
+function toSheet(header: readonly string[], rows: readonly (readonly OutCell[])[], textColumns: ReadonlySet<number>): XLSX.WorkSheet {
+  // An empty field is no cell at all (a blank, not an empty text).
+  const cell = (c: OutCell): OutCell => (c === '' ? null : c instanceof Date ? fitDate(c) : c);
+  const aoa: OutCell[][] = [[...header], ...rows.map((r) => r.map(cell))];
   // UTC: dates going out are calendar days at UTC midnight; without it SheetJS shifts them by the local
   // offset and a browser in Brazil (UTC-3) writes the day before (25/12/1980 became 24/12/1980).
   const sheet = XLSX.utils.aoa_to_sheet(aoa, { cellDates: true, dateNF: 'dd/mm/yyyy', UTC: true });
-  // Text columns get the "@" number format so Excel keeps leading zeros when the user types there too.
+  // Text columns get the "@" number format so leading zeros survive when the user types there too.
   for (const c of textColumns) {
     for (let r = 0; r <= rows.length; r++) {
       const address = XLSX.utils.encode_cell({ r, c });
-      const cell = sheet[address] as XLSX.CellObject | undefined;
-      if (cell) {
-        cell.t = 's';
-        cell.z = '@';
+      const found = sheet[address] as XLSX.CellObject | undefined;
+      if (found) {
+        found.t = 's';
+        found.z = '@';
       }
     }
   }
-  sheet['!cols'] = header.map((h) => ({ wch: Math.max(12, Math.min(40, h.length + 4)) }));
+  // SheetJS's ODS widths come out narrower than Excel's for the same count: a fifth more keeps headers whole.
+  sheet['!cols'] = columnWidths(header, rows).map((wch) => ({ wch: Math.ceil(wch * 1.2) }));
   return sheet;
+}
+
+/** Characters a cell shows, for the column widths. */
+function shownLength(value: OutCell | undefined): number {
+  if (value === null || value === undefined) return 0;
+  if (value instanceof Date) return 10;
+  const text = String(value);
+  const line = text.indexOf('\n');
+  return line < 0 ? text.length : line;
+}
+
+/** Rows looked at to size the columns: enough to see the usual lengths, cheap on 100,000 rows. */
+const WIDTH_SAMPLE = 500;
+
+/** Each column wide enough for its header and the values of the first rows, within reason. */
+export function columnWidths(header: readonly string[], rows: readonly (readonly OutCell[])[]): number[] {
+  return header.map((h, c) => {
+    let longest = h.length;
+    for (let r = 0; r < rows.length && r < WIDTH_SAMPLE; r++) longest = Math.max(longest, shownLength(rows[r]?.[c]));
+    return Math.max(10, Math.min(50, longest + 2));
+  });
+}
+
+/** The XLSX sheet of a spec: widths, a frozen header with filter buttons, typed columns, blanks left out. */
+function toXlsxSheet(spec: SheetSpec): XlsxSheet {
+  const text = spec.textColumns ?? new Set<number>();
+  const widths = columnWidths(spec.header, spec.rows);
+  const columns = spec.header.map((_, c): XlsxColumn => {
+    const dates = spec.rows.slice(0, WIDTH_SAMPLE).some((r) => r[c] instanceof Date);
+    return { width: widths[c] ?? 12, style: text.has(c) ? 'text' : dates ? 'date' : 'general' };
+  });
+  const rows = spec.rows.map((r) => r.map((c) => (typeof c === 'string' ? fitCellText(c) : c)));
+  return { name: spec.name, header: spec.header.map(fitCellText), rows, columns, autoFilter: true };
 }
 
 export interface SheetSpec {
@@ -77,47 +125,16 @@ export function writeWorkbook(sheets: readonly SheetSpec[], format: OutputFormat
     const first = sheets[0];
     return first ? writeCsv(first) : new Uint8Array();
   }
+  if (format === 'xlsx') return writeXlsx(sheets.map(toXlsxSheet));
   const wb = XLSX.utils.book_new();
-  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toSheet(spec.header, spec.rows, spec.textColumns ?? new Set(), format), spec.name);
-  const out: unknown = XLSX.write(wb, { type: 'array', bookType: format === 'ods' ? 'ods' : 'xlsx', compression: true });
-  return out instanceof ArrayBuffer ? new Uint8Array(out) : new Uint8Array(0);
+  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toSheet(spec.header, spec.rows, spec.textColumns ?? new Set()), spec.name);
+  const out: unknown = XLSX.write(wb, { type: 'array', bookType: 'ods', compression: true });
+  if (!(out instanceof ArrayBuffer)) return new Uint8Array(0);
+  return addOdsViewSettings(new Uint8Array(out), sheets.map((s) => ({ name: s.name, columns: s.header.length, rows: s.rows.length + 1 })));
 }
-
-const TEMPLATE_ROWS = 1000;
 
 const TEXT_FORMATS = new Set(['document', 'phone', 'cep', 'kind', 'uf']);
 
 export function textColumnsOf(fields: readonly FieldDef[]): Set<number> {
   return new Set(fields.flatMap((f, i) => (TEXT_FORMATS.has(f.format) || f.format === 'text' ? [i] : [])));
-}
-
-/** The import template: the header row (required marked `*`), an example row, and a sheet "Instruções". */
-export function writeTemplate(fields: readonly FieldDef[], format: OutputFormat): Uint8Array {
-  const header = fields.map(requiredLabel);
-  const instructions: SheetSpec = {
-    name: 'Instruções',
-    header: ['Coluna', 'O que é', 'Formato', 'Obrigatório', 'Exemplo'],
-    rows: [
-      ...fields.map((f) => [requiredLabel(f), f.description, f.options ? `Um de: ${f.options.join(', ')}` : formatHint(f), f.required === true ? 'Sim' : typeof f.required === 'string' ? 'Pelo menos um do grupo' : 'Não', f.example]),
-      [],
-      ['Dica', 'Preencha a aba "Clientes" a partir da linha 2, um cliente por linha. As colunas marcadas com * são obrigatórias.', '', '', ''],
-    ],
-  };
-  const textColumns = textColumnsOf(fields);
-  // Blank text cells under the text columns: Excel keeps the "@" format when the user types over them.
-  const blankRow = fields.map((_, i) => (textColumns.has(i) ? '' : null));
-  const rows = format === 'csv' ? [] : Array.from({ length: TEMPLATE_ROWS }, () => blankRow);
-  const data: SheetSpec = { name: 'Clientes', header, rows, textColumns };
-  return writeWorkbook(format === 'csv' ? [data] : [data, instructions], format);
-}
-
-function formatHint(field: FieldDef): string {
-  switch (field.format) {
-    case 'document': return 'Texto: CPF com 11 dígitos ou CNPJ com 14 caracteres';
-    case 'phone': return 'Texto: DDD + número';
-    case 'email': return 'nome@empresa.com.br';
-    case 'cep': return 'Texto: 8 dígitos';
-    case 'date': return 'dd/mm/aaaa';
-    default: return 'Texto livre';
-  }
 }

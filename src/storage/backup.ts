@@ -8,6 +8,7 @@ import { refusal, type Parsed } from '../domain/problems';
 import { normalizeBackup } from './backupCheck';
 import type { ClientelaDb, MappingProfile, RunLogChunk } from './db';
 import type { RunRecord } from './types';
+import { HISTORY_FIELDS } from './history';
 
 export const BACKUP_FORMAT = 'clientela-backup';
 /** Raised when the file's shape changes; a restore reads this version and older ones. */
@@ -23,8 +24,19 @@ const LogRowSchema = v.object({
   messages: v.optional(v.array(LogMessageSchema)),
   before: v.optional(ClientSchema),
   cells: v.optional(v.array(text)),
+  erased: v.optional(v.boolean()),
 });
 const MappingSchema = v.array(v.nullable(text));
+const HistorySchema = v.object({
+  id: text,
+  clientId: text,
+  at: v.number(),
+  source: v.picklist(['hand', 'import', 'undo']),
+  action: v.picklist(['created', 'updated']),
+  runId: v.optional(text),
+  row: v.optional(v.number()),
+  changes: v.array(v.object({ field: v.picklist(HISTORY_FIELDS), before: text, after: text })),
+});
 const RunSchema = v.object({
   id: text,
   entity: v.literal('clients'),
@@ -59,6 +71,8 @@ export const BackupSchema = v.object({
   mappings: v.array(v.object({ entity: text, signature: text, mapping: MappingSchema, usedAt: v.number() })),
   /** The office's settings ("Campos obrigatórios"); absent in backups made before there were any. */
   settings: v.optional(v.array(v.object({ key: text, value: v.array(text) }))),
+  /** Absent in backups made before clients had a history. */
+  history: v.optional(v.array(HistorySchema)),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
@@ -70,7 +84,7 @@ const mappingsFit = (mappings: Backup['mappings']): MappingProfile[] => mappings
 
 export async function createBackup(db: ClientelaDb): Promise<Backup> {
   // One read transaction: the file is a consistent picture even if an import runs meanwhile.
-  return db.transaction('r', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.settings], async () => ({
+  return db.transaction('r', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.settings, db.history], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: Date.now(),
@@ -80,6 +94,7 @@ export async function createBackup(db: ClientelaDb): Promise<Backup> {
     runLogs: await db.runLogs.toArray(),
     mappings: await db.mappings.toArray(),
     settings: await db.settings.toArray(),
+    history: await db.history.toArray(),
   }));
 }
 
@@ -128,8 +143,9 @@ export function readBackup(textContent: string): Parsed<Backup | null> {
 /** Replaces everything stored by the backup's content. */
 export async function restoreBackup(db: ClientelaDb, backup: Backup): Promise<void> {
   // Invariant: a restore is whole or nothing; the old data is only gone once the new data is in.
-  await db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.settings], async () => {
-    await Promise.all([db.clients.clear(), db.groups.clear(), db.runs.clear(), db.runLogs.clear(), db.mappings.clear(), db.settings.clear()]);
+  await db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.mappings, db.settings, db.history], async () => {
+    await Promise.all([db.clients.clear(), db.groups.clear(), db.runs.clear(), db.runLogs.clear(), db.mappings.clear(), db.settings.clear(), db.history.clear()]);
+    await db.history.bulkAdd(backup.history ?? []);
     await db.groups.bulkAdd(backup.groups);
     await db.clients.bulkAdd(backup.clients);
     await db.runs.bulkAdd(runsFit(backup.runs));

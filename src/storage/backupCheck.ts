@@ -93,6 +93,11 @@ function normalizeRuns(backup: Backup, groups: readonly GroupRecord[]): Parsed<P
     const rows: typeof chunk.rows = [];
     for (const line of chunk.rows) {
       const where = `a linha ${line.row} do log da importação de "${run.fileName}"`;
+      // A line whose client was deleted (LGPD) keeps only its row and status, on purpose.
+      if (line.erased === true) {
+        rows.push(line);
+        continue;
+      }
       if ((line.status === 'imported' || line.status === 'updated') && !line.clientId) return inconsistent(`${where} diz que um cliente foi gravado, mas não diz qual`);
       if (line.status === 'updated' && !line.before) return inconsistent(`${where} não tem o cliente como era antes (necessário para desfazer)`);
       if (!line.before) {

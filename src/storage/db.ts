@@ -4,6 +4,7 @@ import type { Mapping } from '../domain/mapping';
 import type { LogRow, RunRecord } from './types';
 import { watchUpgrades } from './dbEvents';
 import { clientTermsMiddleware } from './clientTerms';
+import type { HistoryEntry } from './history';
 
 /** One record per committed chunk of an import: compact, and written in the chunk's transaction. */
 export interface RunLogChunk {
@@ -44,6 +45,7 @@ export class ClientelaDb extends Dexie {
   runLogs!: Dexie.Table<RunLogChunk, [string, number]>;
   mappings!: Dexie.Table<MappingProfile, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  history!: EntityTable<HistoryEntry, 'id'>;
 
   constructor(name = 'clientela') {
     super(name);
@@ -57,14 +59,16 @@ export class ClientelaDb extends Dexie {
     });
     // v2: no index on clients.updatedAt (nothing queries it, and each index slows every bulk import).
     this.version(2).stores({ clients: 'id, &document, name, groupId' });
+    // v3: the office's settings (required fields).
+    this.version(3).stores({ settings: 'key' });
+    // v4: each client's changes (by hand, by an import, by an undo), read by client.
+    this.version(4).stores({ history: 'id, clientId' });
     // v5: the register is searched, filtered and sorted by index ("last change" needs updatedAt again);
     // `terms` is kept by clientTermsMiddleware, which also fills it here for the clients already stored.
     this.version(5)
       .stores({ clients: 'id, &document, name, groupId, updatedAt, *terms' })
       .upgrade((tx) => tx.table('clients').toCollection().modify(() => undefined));
     this.use(clientTermsMiddleware);
-    // v3: the office's settings (required fields).
-    this.version(3).stores({ settings: 'key' });
     this.use({
       stack: 'dbcore',
       name: 'clientsWithoutDocument',

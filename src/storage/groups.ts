@@ -6,14 +6,17 @@
  *   group.name_invalid  The name has no letter or digit, so it cannot be told apart from other names.
  *   group.name_too_long The name is longer than MAX_GROUP_NAME characters.
  *   group.name_taken    Another group has the same name without case, accents or punctuation.
- *   group.not_empty     The group still has clients: they must be moved to another group first.
+ *   group.not_empty     The group still has clients and no group was chosen to move them to.
+ *   group.description_too_long  The description is longer than MAX_GROUP_DESCRIPTION characters.
  *   group.not_found     The group no longer exists (deleted elsewhere, or its import undone).
  */
 import { toMatchKey, collapseSpaces } from '../domain/text';
 import { countOf } from '../domain/plural';
+import { checkGroupName, MAX_GROUP_NAME } from '../domain/rules/group';
 import type { GroupRecord } from '../domain/entities/client';
 import type { Parsed, Problem } from '../domain/problems';
 import type { ClientelaDb } from './db';
+import { historyEntry } from './history';
 
 /** Two group names are the same group when they match without case, accents or punctuation. */
 export function groupKey(name: string): string {
@@ -36,19 +39,14 @@ function groupProblem(code: string, field: string, value: string, message: strin
   return { code, field, value, level: 'error', message };
 }
 
-/** Long enough for "Contencioso trabalhista — carteira da Dra. Silva", short enough for a list line. */
-export const MAX_GROUP_NAME = 80;
+export { MAX_GROUP_NAME };
 
 /** A name as it will be stored (trimmed, inner spaces collapsed), or the reason it cannot be. Pure. */
 export function cleanGroupName(raw: string): Parsed<string | null> {
   const name = collapseSpaces(raw);
   if (name === '') return { data: null, problems: [groupProblem('group.name_empty', 'name', raw, 'Digite um nome para o grupo.')] };
-  if (groupKey(name) === '') {
-    return { data: null, problems: [groupProblem('group.name_invalid', 'name', raw, 'O nome do grupo precisa ter ao menos uma letra ou um número.')] };
-  }
-  if (name.length > MAX_GROUP_NAME) {
-    return { data: null, problems: [groupProblem('group.name_too_long', 'name', raw, `O nome do grupo tem ${name.length} caracteres; use no máximo ${MAX_GROUP_NAME}.`)] };
-  }
+  const broken = checkGroupName(name, raw);
+  if (broken) return { data: null, problems: [groupProblem(broken.code, 'name', raw, broken.message)] };
   return { data: name, problems: [] };
 }
 
@@ -91,20 +89,48 @@ export async function renameGroup(db: ClientelaDb, id: string, rawName: string):
   });
 }
 
-/** Deletes a group with no clients. One that has clients is refused, saying how many; nothing written. */
-export async function deleteGroup(db: ClientelaDb, id: string): Promise<Parsed<GroupRecord | null>> {
-  // Invariant: every client belongs to an existing group — the count and the delete happen together.
-  return db.transaction('rw', db.groups, db.clients, async () => {
+/**
+ * Deletes a group. One that has clients is refused, saying how many, unless `moveTo` names the group they
+ * go to: then they are moved (each move in the client's history) and the group deleted, together.
+ */
+export async function deleteGroup(db: ClientelaDb, id: string, moveTo?: string): Promise<Parsed<GroupRecord | null>> {
+  // Invariant: every client belongs to an existing group — the count, the move and the delete happen together.
+  return db.transaction('rw', [db.groups, db.clients, db.history], async () => {
     const group = await db.groups.get(id);
     if (!group) return { data: null, problems: [notFound(id)] };
-    const clients = await db.clients.where('groupId').equals(id).count();
-    if (clients > 0) {
-      const message = `O grupo "${group.name}" tem ${countOf(clients, 'cliente', 'clientes')} e não pode ser excluído. `
-        + 'Antes, mude o grupo desses clientes (em Clientes, abra o cliente e use "Editar").';
+    const target = moveTo === undefined || moveTo === id ? undefined : await db.groups.get(moveTo);
+    if (moveTo !== undefined && !target) return { data: null, problems: [notFound(moveTo)] };
+    const clients = await db.clients.where('groupId').equals(id).toArray();
+    if (clients.length > 0 && !target) {
+      const message = `O grupo "${group.name}" tem ${countOf(clients.length, 'cliente', 'clientes')} e não pode ser excluído. `
+        + 'Escolha para qual grupo esses clientes vão antes de excluir.';
       return { data: null, problems: [groupProblem('group.not_empty', '', group.name, message)] };
+    }
+    if (target && clients.length > 0) {
+      const now = Date.now();
+      await db.history.bulkAdd(clients.map((c) => historyEntry(c.id, 'hand', 'updated', [{ field: 'groupId', before: id, after: target.id }])));
+      await db.clients.bulkPut(clients.map((c) => ({ ...c, groupId: target.id, updatedAt: now })));
     }
     await db.groups.delete(id);
     return { data: group, problems: [] };
+  });
+}
+
+/** Longer would not fit the Grupos screen's line; an office's note on a group is a sentence or two. */
+export const MAX_GROUP_DESCRIPTION = 300;
+
+/** Changes a group's description (free text, trimmed). */
+export async function describeGroup(db: ClientelaDb, id: string, rawDescription: string): Promise<Parsed<GroupRecord | null>> {
+  const description = rawDescription.trim();
+  if (description.length > MAX_GROUP_DESCRIPTION) {
+    return { data: null, problems: [groupProblem('group.description_too_long', 'description', rawDescription, `A descrição tem ${description.length} caracteres; use no máximo ${MAX_GROUP_DESCRIPTION}.`)] };
+  }
+  return db.transaction('rw', db.groups, async () => {
+    const group = await db.groups.get(id);
+    if (!group) return { data: null, problems: [notFound(id)] };
+    const described: GroupRecord = { ...group, description };
+    await db.groups.put(described);
+    return { data: described, problems: [] };
   });
 }
 

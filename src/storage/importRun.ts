@@ -6,6 +6,7 @@ import { completeRecord, draftToRecord, replaceRecord } from './clients';
 import { groupKey, loadGroupIndex, newGroup } from './groups';
 import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './types';
 import { markRunFailed, recheckChunk } from './runFailure';
+import { diffClients, historyEntry, type HistoryEntry } from './history';
 
 export const CHUNK_SIZE = 2000;
 
@@ -126,12 +127,13 @@ async function loadRegistered(db: ClientelaDb, rows: readonly ReviewRow[], regis
  */
 async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>, registered: Set<string>): Promise<void> {
   // Invariant: a client is never stored without its log line, nor a log line without its client.
-  await db.transaction('rw', [db.clients, db.runs, db.runLogs, db.groups], async () => {
+  await db.transaction('rw', [db.clients, db.runs, db.runLogs, db.groups, db.history], async () => {
     // Another tab may have stopped the run or deleted a group since the last chunk: re-checked here, inside.
     await recheckChunk(db, run.id, new Set(rows.flatMap((r) => (writes(r, run.options) ? groupIds.get(groupKey(r.draft.group)) ?? [] : []))));
     const stored = await loadRegistered(db, rows, registered);
     const adds: ClientRecord[] = [];
     const puts: ClientRecord[] = [];
+    const changes: HistoryEntry[] = [];
     const log: LogRow[] = [];
     for (const row of rows) {
       const incomplete = isIncomplete(row);
@@ -169,12 +171,14 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
         continue;
       }
       puts.push(next);
+      changes.push(historyEntry(existing.id, 'import', 'updated', diffClients(existing, next), { runId: run.id, row: row.rowNumber }));
       stored.set(registeredKey(row), next);
       log.push({ row: row.rowNumber, status: 'updated', clientId: existing.id, before: existing, messages });
     }
     await db.clients.bulkAdd(adds);
     for (const client of adds) if (client.document !== '') registered.add(client.document);
     await db.clients.bulkPut(puts);
+    await db.history.bulkAdd(changes);
     const logChunk: RunLogChunk = { runId: run.id, chunk, rows: log };
     await db.runLogs.add(logChunk);
     for (const entry of log) {

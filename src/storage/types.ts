@@ -89,6 +89,8 @@ export interface LogRow {
   before?: ClientRecord;
   /** The original cells of a rejected row (for the error workbook). */
   cells?: string[];
+  /** The client's personal data was erased from this line at its request (LGPD): only row and status remain. */
+  erased?: boolean;
 }
 
 export const LOG_STATUS_LABEL: Record<LogStatus, string> = {

@@ -8,6 +8,7 @@ import type { ClientRecord } from '../domain/entities/client';
 import type { ClientelaDb } from './db';
 import { loadRunLog } from './importRun';
 import type { RunRecord } from './types';
+import { diffClients, historyEntry } from './history';
 
 export interface UndoCheck {
   /** A later run, not undone, that changed clients this run wrote: undo that one first. */
@@ -45,7 +46,7 @@ export async function checkUndo(db: ClientelaDb, runId: string): Promise<UndoChe
  */
 export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord> {
   // Invariant: an undo happens whole or not at all; the run is marked undone in the same transaction.
-  return db.transaction('rw', db.clients, db.groups, db.runs, db.runLogs, async () => {
+  return db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.history], async () => {
     const run = await db.runs.get(runId);
     if (!run) throw new Error(`run ${runId} not found`);
     if (run.status === 'undone' || (await checkUndo(db, runId)).blockedBy !== null) return run;
@@ -56,6 +57,13 @@ export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord
       if (row.status === 'updated' && row.before) restored.push(row.before);
     }
     await db.clients.bulkDelete(created);
+    // A client the run created leaves with its history; a restored one keeps it, and says it was restored.
+    await db.history.where('clientId').anyOf(created).delete();
+    const current = await db.clients.bulkGet(restored.map((c) => c.id));
+    await db.history.bulkAdd(restored.map((before, i) => {
+      const now = current[i];
+      return historyEntry(before.id, 'undo', 'updated', now ? diffClients(now, before) : [], { runId });
+    }));
     await db.clients.bulkPut(restored);
     for (const groupId of run.createdGroupIds) {
       if ((await db.clients.where('groupId').equals(groupId).count()) === 0) await db.groups.delete(groupId);

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { OpenedWorkbook, SheetTable, WorkbookInfo } from '../spreadsheet/read';
-import { writeTemplate, writeWorkbook, type OutputFormat } from '../spreadsheet/write';
+import { writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/table';
 import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
@@ -9,6 +9,8 @@ import { columnLetter } from '../domain/text';
 import { columnNames, guessHeaderRow } from '../domain/headerless';
 import { generalProblem, type Parsed, type Problem } from '../domain/problems';
 import type { RawClient } from '../domain/validateClient';
+import { subjectJson, subjectSheets } from '../domain/clientDataExport';
+import { collectClientData } from '../storage/clientData';
 import { getDb } from '../storage/db';
 import { loadRequiredFields } from '../storage/settings';
 import { DEFAULT_REQUIRED } from '../domain/requiredFields';
@@ -272,8 +274,10 @@ export const api = {
     });
   },
 
-  template(format: OutputFormat): Uint8Array {
-    const bytes = writeTemplate(CLIENT_FIELDS, format);
+  /** The import template, with the groups that exist in its Grupo dropdown. Its writer is loaded only now. */
+  async template(format: OutputFormat): Promise<Uint8Array> {
+    const [{ writeTemplate }, groups] = await Promise.all([import('../spreadsheet/template'), getDb().groups.orderBy('nameKey').toArray()]);
+    const bytes = writeTemplate({ sheetName: 'Clientes', fields: CLIENT_FIELDS, groupNames: groups.map((g) => g.name) }, format);
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 
@@ -285,6 +289,16 @@ export const api = {
   /** The clients the query finds as a spreadsheet, read a window at a time, with progress. */
   async exportClients(query: ClientQuery, format: OutputFormat, onProgress?: Progress): Promise<Uint8Array> {
     const bytes = await exportClients(query, format, onProgress);
+    return Comlink.transfer(bytes, [bytes.buffer]);
+  },
+
+  /** One client's data on its own (LGPD art. 18), as JSON or XLSX; null when the client no longer exists. */
+  async exportClientData(id: string, format: 'json' | 'xlsx'): Promise<Uint8Array | null> {
+    const data = await collectClientData(getDb(), id);
+    if (!data) return null;
+    const bytes = format === 'json'
+      ? new TextEncoder().encode(subjectJson(data))
+      : writeWorkbook(subjectSheets(data).map((sheet, i) => ({ ...sheet, textColumns: i === 0 ? textColumnsOf(CLIENT_FIELDS) : new Set<number>() })), 'xlsx');
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 

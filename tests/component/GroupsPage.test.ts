@@ -41,6 +41,15 @@ async function expectStatus(text: string): Promise<void> {
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(text));
 }
 
+// jsdom has no modal dialogs: showModal and close only toggle the open attribute here.
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+  this.dispatchEvent(new Event('close'));
+};
+
 beforeEach(async () => {
   const db = getDb();
   await Promise.all(db.tables.map((table) => table.clear()));
@@ -135,20 +144,37 @@ describe('GroupsPage', () => {
     await waitFor(async () => expect(await names()).toEqual(['PENAL', 'Trabalhista']));
   });
 
-  it('deletes an empty group, and refuses one with clients saying how many', async () => {
+  it('deletes an empty group at once; for one with clients asks where they go, then moves them and deletes it', async () => {
     await addGroup('Vazio');
     await addGroup('Cheio', 3);
+    await addGroup('Destino');
     render(GroupsPage);
-    const full = await groupItem('Cheio');
-    await userEvent.click(within(full).getByRole('button', { name: 'Excluir o grupo Cheio' }));
-    const alert = await within(full).findByRole('alert');
-    expect(alert).toHaveTextContent('O grupo "Cheio" tem 3 clientes e não pode ser excluído.');
-    expect(alert).toHaveTextContent(/mude o grupo desses clientes/);
-
     await userEvent.click(within(await groupItem('Vazio')).getByRole('button', { name: /Excluir/ }));
     await expectStatus('Grupo "Vazio" excluído.');
-    await waitFor(async () => expect(await names()).toEqual(['Cheio']));
-    expect(await getDb().groups.count()).toBe(1);
+
+    const full = await groupItem('Cheio');
+    await userEvent.click(within(full).getByRole('button', { name: 'Excluir o grupo Cheio' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Excluir o grupo "Cheio"' });
+    expect(dialog).toHaveTextContent('O grupo tem 3 clientes.');
+    expect(within(dialog).getByRole('button', { name: 'Mover e excluir' })).toBeDisabled();
+    await userEvent.selectOptions(within(dialog).getByLabelText('Mover os clientes para'), 'Destino');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Mover e excluir' }));
+    await expectStatus('Grupo "Cheio" excluído; 3 clientes foram para o grupo "Destino".');
+    await waitFor(async () => expect(await names()).toEqual(['Destino']));
+    expect(await groupItem('Destino')).toHaveTextContent('3 clientes');
+    expect(await getDb().history.count()).toBe(3);
+  });
+
+  it('edits a group\'s description in place', async () => {
+    await addGroup('Penal');
+    render(GroupsPage);
+    const item = await groupItem('Penal');
+    expect(item).toHaveTextContent('Sem descrição.');
+    await userEvent.click(within(item).getByRole('button', { name: 'Editar descrição do grupo Penal' }));
+    await userEvent.type(within(item).getByLabelText(/Descrição/), 'Processos criminais da Dra. Silva');
+    await userEvent.click(within(item).getByRole('button', { name: 'Salvar descrição' }));
+    await expectStatus('Descrição do grupo "Penal" salva.');
+    await waitFor(async () => expect(await groupItem('Penal')).toHaveTextContent('Processos criminais da Dra. Silva'));
   });
 
   it('follows the database: a group added elsewhere (an import) shows up', async () => {

@@ -54,7 +54,7 @@ test('Grupos: create, rename, a duplicate refused, delete', async ({ page }) => 
   await expect(page.getByText('Nenhum grupo ainda')).toBeVisible();
 });
 
-test('a group named in an imported spreadsheet is listed with its clients and cannot be deleted while it has them', async ({ page }) => {
+test('a group named in an imported spreadsheet is listed with its clients; deleting it asks where they go', async ({ page }) => {
   const rows = [901, 902].map((seed) => [`Cliente ${seed}`, formatCpf(makeCpf(seed)), '(11) 98765-4321', `c${seed}@exemplo.com.br`, 'Carteira Sul']);
   const wizard = new ImportPage(page);
   await wizard.open();
@@ -68,6 +68,20 @@ test('a group named in an imported spreadsheet is listed with its clients and ca
   await expect(item).toContainText('2 clientes');
   await expect(item.getByRole('link', { name: 'carteira.csv' })).toBeVisible();
   await item.getByRole('button', { name: /Excluir/ }).click();
-  await expect(item.getByRole('alert')).toContainText('O grupo "Carteira Sul" tem 2 clientes e não pode ser excluído.');
+  const dialog = page.getByRole('dialog', { name: 'Excluir o grupo "Carteira Sul"' });
+  await expect(dialog).toContainText('O grupo tem 2 clientes.');
+  await expect(dialog).toContainText('Não há outro grupo.');
+  await expectNoViolations(page, 'groups (delete dialog)');
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(item).toContainText('2 clientes');
+
+  await page.getByLabel('Novo grupo').fill('Carteira Norte');
+  await page.getByRole('button', { name: 'Criar grupo' }).click();
+  await item.getByRole('button', { name: /Excluir/ }).click();
+  await dialog.getByLabel('Mover os clientes para').selectOption({ label: 'Carteira Norte' });
+  await dialog.getByRole('button', { name: 'Mover e excluir' }).click();
+  await expect(page.getByRole('status')).toContainText('Grupo "Carteira Sul" excluído; 2 clientes foram para o grupo "Carteira Norte".');
+  await expect(groupItem(page, 'Carteira Norte')).toContainText('2 clientes');
   await expectNoViolations(page, 'groups (with clients)');
 });

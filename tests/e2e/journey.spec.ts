@@ -24,7 +24,7 @@ test('the whole journey: template, upload, mapping, review, import, logs, client
   const template = await templateDownload;
   expect(template.suggestedFilename()).toBe('modelo-clientes.xlsx');
   const templateBook = readDownload(await template.path());
-  expect(templateBook.SheetNames).toEqual(['Clientes', 'Instruções']);
+  expect(templateBook.SheetNames).toEqual(['Clientes', 'Instruções', 'Listas']);
   const templateHeader = XLSX.utils.sheet_to_json<string[]>(templateBook.Sheets['Clientes'] ?? {}, { header: 1 })[0];
   expect(templateHeader).toEqual(expect.arrayContaining(['Nome/Razão Social*', 'CPF/CNPJ*', 'Celular', 'Telefone', 'E-mail principal*', 'Grupo*', 'CEP', 'UF']));
 

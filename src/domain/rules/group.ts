@@ -4,11 +4,33 @@
  * (every contact is in "* myContacts"). The system labels are dropped and the first label of the user is
  * the group; the others are named in a warning.
  *
+ * The name must follow the rules of the Grupos screen, wherever it comes from (a clients import, a
+ * Grupos import, the form): at most MAX_GROUP_NAME characters, and a letter or a digit.
+ *
  * Problem codes:
- *   group.extra_ignored  warning  The cell named more than one group; only the first was used.
+ *   group.extra_ignored   warning  The cell named more than one group; only the first was used.
+ *   group.name_invalid    error    The name has no letter or digit (it cannot be told apart from others).
+ *   group.name_too_long   error    The name is longer than MAX_GROUP_NAME characters.
  */
-import { ruleProblem, type RuleResult } from '../problems';
+import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
+import { toMatchKey } from '../text';
 import { parseText } from './name';
+
+/** Long enough for "Contencioso trabalhista — carteira da Dra. Silva", short enough for a list line. */
+export const MAX_GROUP_NAME = 80;
+
+/** Why a clean (trimmed, spaces collapsed), non-empty name cannot be a group's, or null when it can. */
+export function checkGroupName(name: string, raw: string = name): RuleProblem | null {
+  if (toMatchKey(name) === '') return ruleProblem('group.name_invalid', 'error', raw, 'O nome do grupo precisa ter ao menos uma letra ou um número.');
+  if (name.length > MAX_GROUP_NAME) return ruleProblem('group.name_too_long', 'error', raw, `O nome do grupo tem ${name.length} caracteres; use no máximo ${MAX_GROUP_NAME}.`);
+  return null;
+}
+
+/** A parsed group name that breaks the rules becomes an error with no data. */
+function checked(result: RuleResult<string>, raw: string): RuleResult<string> {
+  const problem = result.data === null ? null : checkGroupName(result.data, raw);
+  return problem === null ? result : { data: null, problems: [...result.problems, problem] };
+}
 
 /** Google Contacts' separator between labels. */
 const LABEL_SEPARATOR = /\s*:::\s*/;
@@ -16,6 +38,10 @@ const LABEL_SEPARATOR = /\s*:::\s*/;
 const SYSTEM_LABEL = /^\*\s/;
 
 export function parseGroup(raw: string): RuleResult<string> {
+  return checked(readGroupLabel(raw), raw);
+}
+
+function readGroupLabel(raw: string): RuleResult<string> {
   if (!LABEL_SEPARATOR.test(raw) && !SYSTEM_LABEL.test(raw.trim())) return parseText(raw);
   const labels = raw
     .split(LABEL_SEPARATOR)

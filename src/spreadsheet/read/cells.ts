@@ -49,6 +49,23 @@ export function serialToIso(serial: number, date1904: boolean): string | null {
   return formatUtc(new Date(epoch + days * DAY_MS + seconds * 1000), seconds > 0);
 }
 
+/** The serial of 01/03/1900: below it Excel (Lotus's fake 29/02/1900) and LibreOffice count days differently. */
+const FIRST_AGREED_SERIAL = 61;
+const LIBREOFFICE_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell before 01/03/1900, where programs disagree on what a serial means. The text the program
+ * showed (ODS cells carry it) is what the user typed and saw: it is read instead of the serial. Without
+ * it, a negative serial can only come from LibreOffice or Gnumeric (Excel has none), which count from
+ * 30/12/1899 — as does every serial of an XLSX LibreOffice wrote (`fromLibreOffice`).
+ */
+function earlyDate(cell: CellObject, serial: number, fromLibreOffice: boolean): string | null {
+  if (typeof cell.w === 'string' && /\d/.test(cell.w)) return cell.w;
+  if (serial >= 0 && !fromLibreOffice) return null;
+  const date = new Date(LIBREOFFICE_EPOCH + Math.floor(serial) * DAY_MS);
+  return date.getUTCFullYear() >= 1000 ? formatUtc(date, false) : null;
+}
+
 /**
  * Integers as plain digits (never `1.2345678909e+21`); other numbers rounded to Excel's 15 significant
  * digits, so a cached `0.30000000000000004` reads `0.3` as Excel shows it.
@@ -60,7 +77,7 @@ export function numberToText(value: number): string {
 }
 
 /** Text of a cell: numbers plainly, dates as ISO, booleans in Portuguese, errors (`#N/D`) and empty cells as ''. */
-export function cellToText(cell: CellObject | undefined | null, date1904: boolean): string {
+export function cellToText(cell: CellObject | undefined | null, date1904: boolean, fromLibreOffice = false): string {
   if (!cell) return '';
   const value = cell.v;
   switch (cell.t) {
@@ -68,7 +85,8 @@ export function cellToText(cell: CellObject | undefined | null, date1904: boolea
       return typeof value === 'string' ? value : String(value ?? '');
     case 'n':
       if (typeof value !== 'number') return '';
-      return (hasDateFormat(cell.z) && serialToIso(value, date1904)) || numberToText(value);
+      if (!hasDateFormat(cell.z)) return numberToText(value);
+      return (!date1904 && value < FIRST_AGREED_SERIAL ? earlyDate(cell, value, fromLibreOffice) : null) ?? serialToIso(value, date1904) ?? numberToText(value);
     case 'b':
       return value === undefined || value === null ? '' : value ? 'VERDADEIRO' : 'FALSO';
     case 'd':

@@ -79,6 +79,8 @@ function fillMerges(rows: string[][], merges: readonly Range[], columnCount: num
 export interface ConvertContext {
   place: Place;
   date1904: boolean;
+  /** Written by LibreOffice: its serials before 01/03/1900 count from 30/12/1899 (no Lotus leap day). */
+  fromLibreOffice?: boolean;
   limits: ReadLimits;
   onProgress?: ProgressCallback;
 }
@@ -100,7 +102,7 @@ export function convertSheet(ws: WorkSheet, shape: SheetShape, context: ConvertC
     const row: string[] = [];
     if (cells) {
       const end = Math.min(cells.length, shape.columnCount);
-      for (let c = 0; c < end; c++) row.push(cellToText(cells[c], date1904));
+      for (let c = 0; c < end; c++) row.push(cellToText(cells[c], date1904, context.fromLibreOffice));
     }
     rows.push(trimTrailingBlanks(row));
   }

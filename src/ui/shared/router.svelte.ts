@@ -3,6 +3,7 @@ export type Route =
   | { page: 'import' }
   | { page: 'clients' }
   | { page: 'client'; id: string }
+  | { page: 'newClient' }
   | { page: 'groups' }
   | { page: 'runs' }
   | { page: 'run'; id: string }
@@ -11,6 +12,7 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (parts[0] === 'clientes' && parts[1] === 'novo') return { page: 'newClient' };
   if (parts[0] === 'clientes' && parts[1]) return { page: 'client', id: parts[1] };
   if (parts[0] === 'clientes') return { page: 'clients' };
   if (parts[0] === 'grupos') return { page: 'groups' };
@@ -26,6 +28,7 @@ export function hrefOf(route: Route): string {
     case 'import': return '#/importar';
     case 'clients': return '#/clientes';
     case 'client': return `#/clientes/${encodeURIComponent(route.id)}`;
+    case 'newClient': return '#/clientes/novo';
     case 'groups': return '#/grupos';
     case 'runs': return '#/logs';
     case 'run': return `#/logs/${encodeURIComponent(route.id)}`;

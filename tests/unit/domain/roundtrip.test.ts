@@ -60,6 +60,11 @@ const RECORDS: ClientRecord[] = [
     phone: '+558001234567', email: 'sac@maissaude.com.br', groupId: CIVEL.id, uf: 'MG',
   }),
   record({ id: 'c4', kind: 'PJ', name: 'Ateliê @ Arte', tradeName: '@atelie.arte', document: makeCnpj('987654320001'), mobile: '+5531991234567', email: 'oi@atelie.art.br', groupId: TRIBUTARIO.id }),
+  // Days no Excel serial holds the same way in every program: before 01/03/1900 (and the first one after).
+  record({ id: 'c6', kind: 'PF', name: 'Avó Centenária', document: makeCpf(78), mobile: '+5585988887776', email: 'avo@exemplo.com', groupId: CIVEL.id, birthDate: '1889-11-15' }),
+  record({ id: 'c7', kind: 'PF', name: 'Bisavô', document: makeCpf(79), mobile: '+5585988887775', email: 'bisavo@exemplo.com', groupId: CIVEL.id, birthDate: '1900-02-28' }),
+  record({ id: 'c8', kind: 'PF', name: 'Primeiro de Março', document: makeCpf(80), mobile: '+5585988887774', email: 'marco@exemplo.com', groupId: CIVEL.id, birthDate: '1900-03-01' }),
+  record({ id: 'c9', kind: 'PJ', name: 'Companhia Antiga', document: makeCnpj('112223330001'), phone: '+552123456788', email: 'cia@exemplo.com', groupId: CIVEL.id, birthDate: '1850-01-01' }),
   // Only the required fields.
   record({ id: 'c5', kind: 'PF', name: 'José Silva', document: makeCpf(77), mobile: '+5585988887777', email: 'jose@exemplo.com', groupId: TRIBUTARIO.id }),
 ];
@@ -109,7 +114,7 @@ afterEach(() => {
 
 describe('export → import round trip', () => {
   it.each([
-    ['xlsx', undefined], ['csv', undefined], ['ods', undefined], ['xlsx', 'America/Sao_Paulo'], ['csv', 'America/Sao_Paulo'],
+    ['xlsx', undefined], ['csv', undefined], ['ods', undefined], ['xlsx', 'America/Sao_Paulo'], ['csv', 'America/Sao_Paulo'], ['ods', 'America/Sao_Paulo'],
   ] as const)('%s (time zone %s): every column maps to its own field and every record comes back', (format, tz) => {
     if (tz !== undefined) process.env.TZ = tz;
     const table = readBack(exportBytes(RECORDS, GROUPS, format), format);

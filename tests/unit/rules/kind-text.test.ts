@@ -100,4 +100,18 @@ describe('parseGroup', () => {
     expect(data).toBe('Clientes');
     expect(expectProblem(problems, 'group.extra_ignored', 'warning', raw).message).toContain('VIP, Família');
   });
+
+  it.each<[string, string, string]>([
+    ['---', 'group.name_invalid', 'ao menos uma letra ou um número'],
+    ['***', 'group.name_invalid', 'ao menos uma letra ou um número'],
+    ['G'.repeat(81), 'group.name_too_long', 'tem 81 caracteres; use no máximo 80'],
+  ])('applies the Grupos screen\'s rules to a group from a spreadsheet: %j is %s', (raw, code, words) => {
+    const { data, problems } = parseGroup(raw);
+    expect(data).toBeNull();
+    expect(expectProblem(problems, code, 'error', raw).message).toContain(words);
+  });
+
+  it('takes a name of exactly 80 characters', () => {
+    expect(parseGroup('G'.repeat(80))).toEqual({ data: 'G'.repeat(80), problems: [] });
+  });
 });

@@ -62,8 +62,19 @@ describe('cellToText', () => {
     [{ t: 'e', v: 0x2a }, ''],
     [{ t: 'z' }, ''],
     [{ t: 'd', v: new Date(Date.UTC(2024, 2, 5)) }, '2024-03-05'],
+    // Before 01/03/1900 programs disagree on serials: the shown text wins (ODS), a negative serial is LibreOffice's.
+    [{ t: 'n', v: -3698, z: 'm/d/yy', w: '15/11/1889' }, '15/11/1889'],
+    [{ t: 'n', v: 60, z: 'm/d/yy', w: '1900-02-28' }, '1900-02-28'],
+    [{ t: 'n', v: -3697, z: 'yyyy\\-mm\\-dd' }, '1889-11-15'],
+    [{ t: 'n', v: 59, z: 'dd/mm/yyyy' }, '1900-02-28'],
+    [{ t: 'n', v: -3697, z: '0' }, '-3697'],
     [{ t: 'd', v: new Date(Date.UTC(2024, 2, 5, 8, 30)) }, '2024-03-05T08:30:00'],
   ])('%j → %j', (cell, text) => {
     expect(cellToText(cell, false)).toBe(text);
   });
+
+  it.each<[number, string]>([[2, '1900-01-01'], [60, '1900-02-28'], [-3697, '1889-11-15'], [61, '1900-03-01']])(
+    'an XLSX written by LibreOffice: serial %d is %s (its days count from 30/12/1899)', (serial, text) => {
+      expect(cellToText({ t: 'n', v: serial, z: 'dd/mm/yyyy' }, false, true)).toBe(text);
+    });
 });

@@ -162,7 +162,7 @@ describe('deleteGroup', () => {
     const { data, problems } = await deleteGroup(db, group.id);
     expect(data).toBeNull();
     expect(problems).toEqual([{ code: 'group.not_empty', field: '', value: 'Cível', level: 'error', message: expect.stringContaining(start) }]);
-    expect(problems[0]?.message).toMatch(/mude o grupo desses clientes/);
+    expect(problems[0]?.message).toMatch(/Escolha para qual grupo esses clientes vão/);
     expect(await snapshot(db)).toEqual(before);
   });
 

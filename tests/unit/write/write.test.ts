@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { MAX_CELL_TEXT, neutralizeFormula, textColumnsOf, writeCsv, writeTemplate, writeWorkbook, type OutCell, type SheetSpec } from '../../../src/spreadsheet/write';
+import { MAX_CELL_TEXT, neutralizeFormula, textColumnsOf, writeCsv, writeWorkbook, type OutCell, type SheetSpec } from '../../../src/spreadsheet/write';
 import { CLIENT_FIELDS } from '../../../src/domain/entities/client';
 
 type Row = readonly OutCell[];
@@ -22,12 +22,6 @@ function cellAt(sheet: XLSX.WorkSheet, r: number, c: number): XLSX.CellObject | 
 
 function rowsOf(sheet: XLSX.WorkSheet): string[][] {
   return XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' });
-}
-
-function columnOf(key: string): number {
-  const index = CLIENT_FIELDS.findIndex((f) => f.key === key);
-  expect(index).toBeGreaterThanOrEqual(0);
-  return index;
 }
 
 /** The CSV bytes as text, BOM included. */
@@ -66,50 +60,6 @@ describe('neutralizeFormula', () => {
 
   it.each(HARMLESS_CASES)('leaves %j alone', (text) => {
     expect(neutralizeFormula(text)).toBe(text);
-  });
-});
-
-describe('writeTemplate (XLSX)', () => {
-  const book = readBook(writeTemplate(CLIENT_FIELDS, 'xlsx'));
-
-  it('has the sheets "Clientes" and "Instruções"', () => {
-    expect(book.SheetNames).toEqual(['Clientes', 'Instruções']);
-  });
-
-  it('has the header row with * on the required fields only', () => {
-    const [header] = rowsOf(sheetOf(book, 'Clientes'));
-    expect(header).toEqual(CLIENT_FIELDS.map((f) => (f.required === true ? `${f.label}*` : f.label)));
-    expect(header?.filter((h) => h.endsWith('*'))).toEqual(['Nome/Razão Social*', 'CPF/CNPJ*', 'E-mail principal*', 'Grupo*']);
-  });
-
-  it.each(['document', 'mobile', 'phone', 'cep'])('formats the %s column as text ("@"), header and blank rows alike', (key) => {
-    const sheet = sheetOf(book, 'Clientes');
-    for (const r of [0, 1, 500, 1000]) expect(cellAt(sheet, r, columnOf(key)), `row ${r + 1}`).toMatchObject({ t: 's', z: '@' });
-  });
-
-  it('leaves the date column a date column (not text)', () => {
-    expect(cellAt(sheetOf(book, 'Clientes'), 1, columnOf('birthDate'))?.z).not.toBe('@');
-  });
-
-  it('explains every column in "Instruções": meaning, format, required, example', () => {
-    const [header, ...lines] = rowsOf(sheetOf(book, 'Instruções'));
-    expect(header).toEqual(['Coluna', 'O que é', 'Formato', 'Obrigatório', 'Exemplo']);
-    for (const field of CLIENT_FIELDS) {
-      const line = lines.find((l) => l[0]?.replace(/\*$/, '') === field.label);
-      expect(line, field.label).toBeDefined();
-      const required = field.required === true ? 'Sim' : typeof field.required === 'string' ? 'Pelo menos um do grupo' : 'Não';
-      expect(line?.[1]).toBe(field.description);
-      expect(line?.[3]).toBe(required);
-      expect(line?.[4]).toBe(field.example);
-    }
-    expect(lines.find((l) => l[0] === 'CPF/CNPJ*')?.[2]).toMatch(/^Texto/);
-  });
-});
-
-describe('writeTemplate (CSV)', () => {
-  it('is just the header row, UTF-8 with BOM, ; and CRLF', () => {
-    const lines = csvLines(writeTemplate(CLIENT_FIELDS, 'csv'));
-    expect(lines).toEqual([CLIENT_FIELDS.map((f) => (f.required === true ? `${f.label}*` : f.label)).join(';')]);
   });
 });
 
@@ -168,16 +118,22 @@ describe('writeWorkbook (XLSX and ODS)', () => {
   ];
   const sheetSpec: SheetSpec = { name: 'Clientes', header, rows, textColumns: new Set([1]) };
 
-  it.each(['xlsx', 'ods'] as const)('%s is readable by SheetJS with the same values', (format) => {
+  it.each(['xlsx', 'ods'] as const)('%s is readable by SheetJS with the same values, text as typed (no formula guard)', (format) => {
     const book = readBook(writeWorkbook([sheetSpec, { name: 'Segunda', header: ['X'], rows: [['y']] }], format));
     expect(book.SheetNames).toEqual(['Clientes', 'Segunda']);
     const sheet = sheetOf(book, 'Clientes');
     expect(rowsOf(sheet)).toEqual([
       header,
       ['Maria', '012.345.678-90', '25/12/1980', 'linha 1\nlinha 2'],
-      ["'=cmd|\"/c calc\"!A1", '00123', '', "'-ligar cedo"],
+      ['=cmd|"/c calc"!A1', '00123', '', '-ligar cedo'],
     ]);
     expect(cellAt(sheet, 2, 1)).toMatchObject({ t: 's', v: '00123' });
+    expect(cellAt(sheet, 2, 0)).toMatchObject({ t: 's', v: '=cmd|"/c calc"!A1' });
+  });
+
+  it.each(['xlsx', 'ods'] as const)('%s leaves an empty field blank (no empty-text cell)', (format) => {
+    expect(cellAt(sheetOf(readBook(writeWorkbook([spec([['Ana', ''], ['', 'x']])], format)), 'Clientes'), 1, 1)).toBeUndefined();
+    expect(cellAt(sheetOf(readBook(writeWorkbook([spec([['Ana', ''], ['', 'x']])], format)), 'Clientes'), 2, 0)).toBeUndefined();
   });
 
   it.each(['xlsx', 'ods'] as const)('%s writes dates as real dates (a number with a date format)', (format) => {
@@ -195,21 +151,16 @@ describe('writeWorkbook (XLSX and ODS)', () => {
     expect(cell?.w).toBe('25/12/1980');
   });
 
-  it('marks the text columns as text cells ("@"), header included', () => {
+  it('marks the text columns as text cells ("@")', () => {
     const sheet = sheetOf(readBook(writeWorkbook([sheetSpec], 'xlsx')), 'Clientes');
-    for (const r of [0, 1, 2]) expect(cellAt(sheet, r, 1)).toMatchObject({ t: 's', z: '@' });
+    for (const r of [1, 2]) expect(cellAt(sheet, r, 1)).toMatchObject({ t: 's', z: '@' });
     expect(cellAt(sheet, 1, 0)?.z).not.toBe('@');
   });
 
-  it('neutralizes formulas in the header as well (the error workbook repeats the user\'s headers)', () => {
-    const sheet = sheetOf(readBook(writeWorkbook([{ name: 'Erros', header: ['=1+1', 'Erros'], rows: [] }], 'xlsx')), 'Erros');
-    expect(cellAt(sheet, 0, 0)).toMatchObject({ t: 's', v: "'=1+1" });
-  });
-
-  it.each(FORMULA_CASES)('xlsx neutralizes %j and writes no formula', (text, neutralized) => {
+  it.each(FORMULA_CASES)('xlsx keeps %j as typed, as a text cell, and writes no formula', (text) => {
     const sheet = sheetOf(XLSX.read(writeWorkbook([spec([[text, 'fim']])], 'xlsx'), { type: 'array', cellFormula: true }), 'Clientes');
     const cell = cellAt(sheet, 1, 0);
-    expect(cell).toMatchObject({ t: 's', v: neutralized });
+    expect(cell).toMatchObject({ t: 's', v: text });
     expect(cell?.f).toBeUndefined();
   });
 });
