@@ -40,7 +40,7 @@ test('the whole journey by keyboard alone: the focus lands on each new screen an
   await expect(page.getByRole('button', { name: 'Iniciar importação' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expectScreen(page, page.getByRole('heading', { name: '4. Importação concluída' }), 'Importação concluída · Importar dados');
-  await expect(page.getByRole('status').filter({ hasText: /^Importação concluída: \d+ importados/ })).toBeAttached();
+  await expect(page.getByText(/^Importação concluída: \d+ importados/)).toBeAttached();
 
   await tabTo(page, page.getByRole('button', { name: 'Ver logs da migração' }));
   await page.keyboard.press('Enter');

@@ -42,7 +42,7 @@ test('the wizard keeps its place: another screen and back, the browser Back per 
   await page.getByLabel('Celular da linha 6').fill('(11) 99876-5432');
   await page.getByLabel('Celular da linha 6').press('Tab');
   await expect(ready).toHaveText(String(before + 1));
-  await expect(page.getByRole('status').filter({ hasText: /^Resumo atualizado: \d+ prontas/ })).toBeAttached();
+  await expect(page.getByText(/^Resumo atualizado: \d+ prontas/)).toBeAttached();
   const question = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
   const asked = await question;
