@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './support/guarded';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { ImportPage } from './pages/importPage';
