@@ -47,7 +47,7 @@ for (const width of [390, 768, 1280]) {
     await expect(page.getByText(/de \d+ clientes/)).toBeVisible();
     await expectFits(page, 'clients');
     // On a phone too the list shows who, the document and the phone.
-    const row = page.getByRole('row').filter({ hasText: 'Cliente Longo 3' });
+    const row = page.getByRole('listitem').filter({ hasText: 'Cliente Longo 3' });
     await expect(row.getByRole('link', { name: 'Cliente Longo 3' })).toBeVisible();
     await expect(row.getByText(/^\d{3}\.\d{3}\.\d{3}-\d{2}$/)).toBeVisible();
     await expect(row.getByText('(11) 98765-4321')).toBeVisible();
