@@ -2,14 +2,21 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+/** The version the footer shows; CLIENTELA_BUILD tells two builds of one version apart (tests/e2e/hosting.spec.ts). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const appVersion = process.env.CLIENTELA_BUILD ? `${version}+${process.env.CLIENTELA_BUILD}` : version;
 
 /**
  * Offline (DESIGN.md: once loaded it keeps working offline): a service worker precaches every file of
- * the build, the SheetJS worker included, and serves them without a network.
+ * the build, the SheetJS worker included, and serves them without a network. Every URL is relative
+ * (`base: './'`), so the build runs from any folder of any static host and the worker's scope is that folder.
+ * A new version waits until the user chooses "Atualizar" (src/ui/shared/update.svelte.ts registers it).
  */
 const offline = VitePWA({
-  registerType: 'autoUpdate',
-  injectRegister: 'script-defer',
+  registerType: 'prompt',
+  injectRegister: false,
   manifest: {
     name: 'Clientela',
     short_name: 'Clientela',
@@ -19,10 +26,15 @@ const offline = VitePWA({
     display: 'standalone',
     background_color: '#f5f7fb',
     theme_color: '#1d5bbf',
-    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+    icons: [
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
     // The worker chunk carries SheetJS; keep room for it to grow past Workbox's 2 MiB default.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     navigateFallback: 'index.html',
@@ -30,6 +42,8 @@ const offline = VitePWA({
 });
 
 export default defineConfig({
+  base: './',
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [svelte(), svelteTesting(), offline],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

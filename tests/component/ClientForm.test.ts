@@ -37,6 +37,37 @@ describe('ClientForm', () => {
     expect(screen.getByText(/dígitos verificadores/)).toBeInTheDocument();
   });
 
+  it('shows every error at once and moves the focus to the first field to fix', async () => {
+    const { onsave } = renderForm({ ...valid, document: '529.982.247-26', email: '' });
+    await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(onsave).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('CPF/CNPJ*')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('E-mail principal*')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('CPF/CNPJ*')).toHaveFocus();
+  });
+
+  it.each([
+    ['CPF/CNPJ*', 'text', 'text'], // the alphanumeric CNPJ has letters: a text keypad
+    ['CEP', 'text', 'numeric'],
+    ['Celular', 'tel', 'tel'],
+    ['E-mail principal*', 'email', 'email'],
+  ])('%s is typed on a keypad that fits it (type %s, inputmode %s)', (label, type, inputmode) => {
+    renderForm(valid);
+    expect(screen.getByLabelText(label)).toHaveAttribute('type', type);
+    expect(screen.getByLabelText(label)).toHaveAttribute('inputmode', inputmode);
+  });
+
+  it('offers UF and Tipo de pessoa as lists and the birth date as a date field, saved as the same date', async () => {
+    const { onsave } = renderForm({ ...valid, uf: 'SP', kind: 'PF', birthDate: '25/12/1980' });
+    expect(screen.getByLabelText('UF')).toHaveValue('SP');
+    expect(screen.getByLabelText('Tipo de pessoa')).toHaveValue('PF');
+    expect(screen.getByLabelText('Data de nascimento/fundação')).toHaveAttribute('type', 'date');
+    expect(screen.getByLabelText('Data de nascimento/fundação')).toHaveValue('1980-12-25');
+    await userEvent.selectOptions(screen.getByLabelText('UF'), 'RJ');
+    await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(onsave.mock.calls[0]?.[0]).toMatchObject({ uf: 'RJ', birthDate: '1980-12-25' });
+  });
+
   it('says which required field is empty', async () => {
     const { onsave } = renderForm({ ...valid, email: '' });
     await userEvent.click(screen.getByRole('button', { name: 'Salvar' }));

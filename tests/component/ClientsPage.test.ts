@@ -7,6 +7,9 @@ import { newGroup } from '../../src/storage/groups';
 import { ClientQueries, type ClientQuery } from '../../src/storage/clientQuery';
 import { emptyClientDraft, type ClientRecord, type GroupRecord } from '../../src/domain/entities/client';
 import { makeCpf } from '../support/brazil';
+import { clientsPlace } from '../../src/ui/clients/listPlace.svelte';
+import { NO_FILTER } from '../../src/domain/clientFilter';
+import { DEFAULT_SORT } from '../../src/domain/clientSearch';
 
 // The worker answers from the same indexes (here without its cache, so every answer is fresh).
 const worker = {
@@ -42,6 +45,8 @@ function drawnNames(): string[] {
 }
 
 beforeEach(async () => {
+  // Each test opens the list afresh, not where the previous one left it.
+  Object.assign(clientsPlace, { filter: { ...NO_FILTER }, sort: { ...DEFAULT_SORT }, scrollTop: 0 });
   const db = getDb();
   await Promise.all(db.tables.map((table) => table.clear()));
   groups = [newGroup('Trabalhista'), newGroup('Cível')];
@@ -58,7 +63,7 @@ describe('ClientsPage', { timeout: 60_000 }, () => {
     const byName = clients.map((c) => c.name).sort();
     await waitFor(() => expect(drawnNames()[0]).toBe(byName[0]), { timeout: 15_000 });
     expect(drawnNames().length).toBeLessThan(40);
-    const viewport = screen.getByRole('region', { name: 'Clientes' });
+    const viewport = screen.getByRole('region', { name: 'Clientes (lista rolável)' });
     Object.defineProperty(viewport, 'scrollTop', { value: 200 * 44, configurable: true });
     await fireEvent.scroll(viewport);
     await waitFor(() => expect(drawnNames()).toContain(byName[200]), { timeout: 15_000 });

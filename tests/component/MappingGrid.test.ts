@@ -26,15 +26,15 @@ describe('MappingGrid', () => {
     expect(first.getByText('A')).toBeInTheDocument();
     expect(first.getByText('Nome completo')).toBeInTheDocument();
     expect(first.getByText('João Souza')).toBeInTheDocument();
-    expect(screen.getByLabelText('Dado do sistema da coluna A')).toHaveValue('name');
-    expect(screen.getByLabelText('Dado do sistema da coluna B')).toHaveValue('document');
-    expect(screen.getByLabelText('Dado do sistema da coluna C')).toHaveValue('');
+    expect(screen.getByLabelText("Dado do sistema para 'Nome completo' (coluna A)")).toHaveValue('name');
+    expect(screen.getByLabelText("Dado do sistema para 'Coluna 2' (coluna B)")).toHaveValue('document');
+    expect(screen.getByLabelText('Dado do sistema para a coluna C (sem cabeçalho)')).toHaveValue('');
     expect(within(rows[2] ?? document.body).getByText('(sem cabeçalho)')).toBeInTheDocument();
   });
 
   it('offers every field of the entity plus "Ignorar coluna", required ones marked *, and the DDD of each phone after it', () => {
     renderGrid([null, null, null]);
-    const options = within(screen.getByLabelText('Dado do sistema da coluna A')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByLabelText("Dado do sistema para 'Nome completo' (coluna A)")).getAllByRole('option').map((o) => o.textContent);
     expect(options[0]).toBe('Ignorar coluna');
     expect(options).toContain('CPF/CNPJ*');
     expect(options.slice(options.indexOf('Celular'), options.indexOf('Celular') + 4)).toEqual(['Celular', 'DDD do Celular', 'Telefone', 'DDD do Telefone']);
@@ -50,9 +50,9 @@ describe('MappingGrid', () => {
 
   it('hands the new mapping to the callback when the user picks a field', async () => {
     const { onchange } = renderGrid(['name', null, null]);
-    await userEvent.selectOptions(screen.getByLabelText('Dado do sistema da coluna B'), 'CPF/CNPJ*');
+    await userEvent.selectOptions(screen.getByLabelText("Dado do sistema para 'Coluna 2' (coluna B)"), 'CPF/CNPJ*');
     expect(onchange).toHaveBeenCalledWith(['name', 'document', null]);
-    await userEvent.selectOptions(screen.getByLabelText('Dado do sistema da coluna A'), 'Ignorar coluna');
+    await userEvent.selectOptions(screen.getByLabelText("Dado do sistema para 'Nome completo' (coluna A)"), 'Ignorar coluna');
     expect(onchange).toHaveBeenLastCalledWith([null, null, null]);
   });
 

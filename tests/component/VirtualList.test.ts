@@ -8,7 +8,7 @@ const row = createRawSnippet((item: () => unknown) => ({ render: () => `<span>Li
 function renderList(count: number, onrange?: (first: number, last: number) => void) {
   const items = Array.from({ length: count }, (_, i) => i + 1);
   render(VirtualList, { props: { items, rowHeight: 44, height: 440, label: 'Linhas', row, ...(onrange ? { onrange } : {}) } });
-  return screen.getByRole('region', { name: 'Linhas' });
+  return screen.getByRole('region', { name: 'Linhas (lista rolável)' });
 }
 
 async function scrollTo(viewport: HTMLElement, top: number): Promise<void> {

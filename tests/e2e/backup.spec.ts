@@ -44,12 +44,14 @@ test('a backup downloaded and restored brings back exactly what was stored; anot
   expect(await readStoredClients(page)).toHaveLength(3);
 
   await openBackup(page);
-  page.on('dialog', (dialog) => void dialog.accept());
+  const confirmRestore = page.getByRole('dialog').getByRole('button', { name: 'Restaurar cópia' });
   await chooseBackupFile(page, 'outra-coisa.json', Buffer.from('{"clientes": []}'));
+  await confirmRestore.click();
   await expect(page.getByRole('alert')).toContainText('não é uma cópia de segurança do Clientela');
   expect(await readStoredClients(page)).toHaveLength(3);
 
   await chooseBackupFile(page, 'clientela-backup.json', backup);
+  await confirmRestore.click();
   await expect(page.getByRole('status').filter({ hasText: 'Cópia restaurada' })).toContainText('2 clientes');
   expect((await readStoredClients(page)).map((c) => c.name).sort()).toEqual(['Cliente 801', 'Cliente 802']);
 });

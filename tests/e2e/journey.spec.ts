@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './support/guarded';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { ImportPage } from './pages/importPage';
@@ -72,8 +72,10 @@ test('the whole journey: template, upload, mapping, review, import, logs, client
   await expect(page.getByText(cpf7)).toBeVisible();
   await expect(page.getByText('cliente7@exemplo.com.br')).toBeVisible();
 
-  // Export
+  // Export (back on the list the search is as it was left: cleared to export everyone)
   await page.getByRole('navigation').getByRole('link', { name: 'Clientes' }).click();
+  await expect(page.getByLabel('Buscar')).toHaveValue('Cliente Número 7');
+  await page.getByLabel('Buscar').fill('');
   const exportDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportar' }).click();
   const exported = readDownload(await (await exportDownload).path());

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './support/guarded';
 import { ImportPage } from './pages/importPage';
 import { readStoredClients } from './pages/storedClients';
 import { buildCsv } from '../support/spreadsheets/text';

@@ -83,8 +83,8 @@ test('an ERP report: the total line below the data is said and left out; undoing
   await expect(page.locator('.stat', { hasText: 'importados' })).toContainText('2');
   expect(await readStoredClients(page)).toHaveLength(2);
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Desfazer importação' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Desfazer importação' }).click();
   await expect(page.getByText('Importação desfeita.')).toBeVisible();
   await expect(page.getByText(/Esta importação foi desfeita/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Desfazer importação' })).toHaveCount(0);

@@ -5,11 +5,12 @@ import type { RawClient } from '../../domain/validateClient';
 import type { ImportOptions, RunRecord } from '../../storage/types';
 import { Comlink, getWorker, restartWorker } from '../shared/worker';
 import { runToTheEnd } from './runToTheEnd';
+import { leaveGuard } from '../shared/leaveGuard.svelte';
 
 /** The wizard is a union of steps; each step's data is what the previous step produced. */
 export type WizardStep =
   | { kind: 'upload'; busy: boolean; fileName: string; problems: Problem[]; file?: FileSummary; preview?: SheetPreview }
-  | { kind: 'mapping'; file: FileSummary; preview: SheetPreview; mapping: Mapping; problems: Problem[] }
+  | { kind: 'mapping'; file: FileSummary; preview: SheetPreview; mapping: Mapping; problems: Problem[]; defaultGroup?: string }
   | { kind: 'review'; file: FileSummary; preview: SheetPreview; mapping: Mapping; summary: ReviewSummary; options: ImportOptions; declined: string[]; busy: boolean; defaults: RawClient; problems?: Problem[] }
   | { kind: 'importing'; file: FileSummary; done: number; total: number; startedAt: number; cancelling: boolean }
   | { kind: 'done'; run: RunRecord; problems?: Problem[] };
@@ -33,7 +34,16 @@ export class ImportWizard {
     this.progress = { done, total, phase };
   });
 
+  /** Set while the review has the user's corrections: leaving the page would lose them. */
+  private releaseEdits: (() => void) | undefined;
+
+  private leaveReview(): void {
+    this.releaseEdits?.();
+    this.releaseEdits = undefined;
+  }
+
   reset(): void {
+    this.leaveReview();
     this.step = { kind: 'upload', busy: false, fileName: '', problems: [] };
     this.progress = null;
   }
@@ -99,6 +109,22 @@ export class ImportWizard {
     this.step = { kind: 'mapping', file: step.file, preview: step.preview, mapping: [...step.preview.mapping], problems: [] };
   }
 
+  /** Back from the mapping (also the browser's Back): the file and its preview stay. */
+  backToUpload(): void {
+    const step = this.step;
+    if (step.kind !== 'mapping') return;
+    this.step = { kind: 'upload', busy: false, fileName: step.file.fileName, file: step.file, preview: step.preview, problems: [] };
+  }
+
+  /** The mapping being edited lives in the step, so it survives a visit to another screen. */
+  setMapping(mapping: Mapping, defaultGroup: string): void {
+    if (this.step.kind === 'mapping') this.step = { ...this.step, mapping, defaultGroup };
+  }
+
+  setOptions(options: ImportOptions): void {
+    if (this.step.kind === 'review') this.step = { ...this.step, options };
+  }
+
   async toReview(mapping: Mapping, defaults: RawClient = {}): Promise<void> {
     const step = this.step;
     if (step.kind !== 'mapping') return;
@@ -126,11 +152,14 @@ export class ImportWizard {
   backToMapping(): void {
     const step = this.step;
     if (step.kind !== 'review') return;
-    this.step = { kind: 'mapping', file: step.file, preview: step.preview, mapping: step.mapping, problems: [] };
+    this.leaveReview();
+    this.step = { kind: 'mapping', file: step.file, preview: step.preview, mapping: step.mapping, problems: [], ...(step.defaults.group ? { defaultGroup: step.defaults.group } : {}) };
   }
 
   setSummary(summary: ReviewSummary): void {
-    if (this.step.kind === 'review') this.step = { ...this.step, summary };
+    if (this.step.kind !== 'review') return;
+    this.releaseEdits ??= leaveGuard.hold('as correções da conferência ainda não foram importadas');
+    this.step = { ...this.step, summary };
   }
 
   async declineFixes(codes: string[]): Promise<void> {
@@ -168,14 +197,20 @@ export class ImportWizard {
   async startImport(options: ImportOptions): Promise<void> {
     const step = this.step;
     if (step.kind !== 'review') return;
+    this.leaveReview();
     this.step = { kind: 'importing', file: step.file, done: 0, total: step.summary.total, startedAt: Date.now(), cancelling: false };
     const onProgress = Comlink.proxy((done: number, total: number) => {
       if (this.step.kind === 'importing') this.step = { ...this.step, done, total };
     });
-    const outcome = await runToTheEnd(() => getWorker().startImport($state.snapshot(options), onProgress));
-    if (outcome.data) this.step = { kind: 'done', run: outcome.data, problems: outcome.problems };
-    // Refused before it began (another tab writes) or failed before its run was stored: back to the review, saying why.
-    else this.step = { ...step, options, busy: false, problems: outcome.problems };
+    const release = leaveGuard.hold('a importação está em andamento');
+    try {
+      const outcome = await runToTheEnd(() => getWorker().startImport($state.snapshot(options), onProgress));
+      if (outcome.data) this.step = { kind: 'done', run: outcome.data, problems: outcome.problems };
+      // Refused before it began (another tab writes) or failed before its run was stored: back to the review, saying why.
+      else this.step = { ...step, options, busy: false, problems: outcome.problems };
+    } finally {
+      release();
+    }
   }
 
   async cancelImport(): Promise<void> {
@@ -184,3 +219,6 @@ export class ImportWizard {
     await getWorker().cancelImport();
   }
 }
+
+/** One wizard for the app's lifetime, above the routes: a visit to another screen keeps the user's place. */
+export const importWizard = new ImportWizard();

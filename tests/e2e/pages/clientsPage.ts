@@ -10,7 +10,7 @@ export class ClientsPage {
   }
 
   get viewport(): Locator {
-    return this.page.getByRole('region', { name: 'Clientes' });
+    return this.page.getByRole('region', { name: 'Clientes (lista rolável)' });
   }
 
   /** The rows the list has drawn (the ones in view and a few around them). */

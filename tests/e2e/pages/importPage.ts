@@ -22,7 +22,7 @@ export class ImportPage {
   }
 
   mappingSelect(letter: string) {
-    return this.page.getByLabel(`Dado do sistema da coluna ${letter}`, { exact: true });
+    return this.page.getByLabel(new RegExp(`^Dado do sistema para (?:'.*' \\(coluna ${letter}\\)|a coluna ${letter} \\(sem cabeçalho\\))$`));
   }
 
   async startImport(): Promise<void> {
