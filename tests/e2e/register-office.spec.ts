@@ -35,7 +35,8 @@ async function createMaria(page: Page): Promise<void> {
   await page.getByLabel('CPF/CNPJ*').fill(CPF);
   await page.getByLabel('Celular').fill('(11) 98765-4321');
   await page.getByLabel('Grupo*').fill('Atendimento');
-  await page.getByLabel('Data de nascimento/fundação').fill('15/11/1889');
+  // A date field takes the ISO value; the record shows it as dd/mm/aaaa.
+  await page.getByLabel('Data de nascimento/fundação').fill('1889-11-15');
   const badEmail = 'maria@@exemplo';
   await page.getByLabel('E-mail principal*').fill(badEmail);
   await page.getByRole('button', { name: 'Salvar' }).click();
@@ -98,6 +99,6 @@ test('"Apagar todos os dados" offers a backup, asks for the word, and leaves eve
   await dialog.getByRole('button', { name: 'Apagar tudo' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Todos os dados foram apagados' })).toBeVisible();
   const counts = await storeCounts(page);
-  expect(Object.keys(counts).sort()).toEqual(['clients', 'groups', 'history', 'mappings', 'runLogs', 'runs']);
+  expect(Object.keys(counts).sort()).toEqual(['clients', 'groups', 'history', 'mappings', 'runLogs', 'runs', 'settings']);
   expect(Object.values(counts).every((n) => n === 0)).toBe(true);
 });

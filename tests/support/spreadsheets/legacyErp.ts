@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 /**
  * A legacy ERP's client export (the kind issue 8 describes): 46 columns, most of them the ERP's own
  * codes; most rows without e-mail, phones typed without DDD, the GRUPO column empty, two thirds of the
@@ -77,4 +78,12 @@ function erpCell(header: string, i: number): string {
 export function buildLegacyErpExport(rows: number, bookType: BookType = 'xls'): Uint8Array {
   const data = Array.from({ length: rows }, (_, n) => ERP_HEADER.map((h) => erpCell(h, n + 1)));
   return buildWorkbook([{ name: 'CLIENTES', rows: [ERP_HEADER, ...data] }], { bookType });
+}
+
+/** The same export as the bare BIFF5 stream old ERPs write as ".xls" (no OLE container around it). */
+export function buildBareBiffErpExport(rows: number): Uint8Array {
+  const container = XLSX.CFB.read(buildLegacyErpExport(rows, 'biff5'), { type: 'array' });
+  const stream = XLSX.CFB.find(container, 'Book');
+  if (!stream?.content) throw new Error('no workbook stream');
+  return Uint8Array.from(stream.content);
 }
