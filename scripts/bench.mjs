@@ -142,7 +142,7 @@ async function importThroughUi(browser, spec, file) {
   t.read = Date.now();
   marks.push(await pageNow(page));
   await page.getByRole('button', { name: 'Próximo passo' }).click();
-  await page.getByLabel('Dado do sistema da coluna A').waitFor({ timeout: LONG });
+  await page.getByLabel(/^Dado do sistema para .*\(coluna A\)$/).waitFor({ timeout: LONG });
   t.map = Date.now();
   marks.push(await pageNow(page));
   await page.getByRole('button', { name: 'Próximo passo' }).click();
