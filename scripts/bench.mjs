@@ -194,7 +194,7 @@ async function timeRegister(page) {
   await page.getByText(new RegExp(`^${all} de`)).waitFor({ timeout: LONG });
   const total = Number(registered.replace(/\./g, ''));
   await step('scrollToEnd', () => list.evaluate((el) => el.scrollTo({ top: el.scrollHeight })), () =>
-    page.waitForFunction((top) => [...document.querySelectorAll('[role=region] [role=listitem]')].some((li) => li.style.top === top && li.querySelector('a')), `${(total - 1) * 44}px`, { timeout: LONG }));
+    page.waitForFunction((last) => [...document.querySelectorAll('[role=region] [role=listitem]')].some((li) => li.getAttribute('aria-posinset') === last && li.querySelector('a')), String(total), { timeout: LONG }));
   await step('filterGroup', () => page.getByLabel('Grupo').selectOption({ label: 'Grupo 07' }), () =>
     page.getByText(new RegExp(`^(?!${all} )[\\d.]+ de ${all} clientes`)).waitFor({ timeout: LONG }));
   return { clients: Number(registered.replace(/\./g, '')), steps: result };
