@@ -42,17 +42,26 @@ function unneutralize(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-const FIELD_BY_KEY = new Map<string, FieldDef>(CLIENT_FIELDS.map((f) => [f.key, f]));
-/** The field each prefix column ("DDD do Telefone") belongs to, by the prefix's mapping key. */
-const FIELD_BY_PREFIX = new Map<string, FieldDef>([...FIELD_BY_KEY.values()].flatMap((f) => (f.prefixColumn ? [[f.prefixColumn.key, f] as const] : [])));
+/** An entity's fields by mapping key: what reading a row's cells into fields needs to know. */
+export interface FieldLookup {
+  byKey: ReadonlyMap<string, FieldDef>;
+  /** The field each prefix column ("DDD do Telefone") belongs to, by the prefix's mapping key. */
+  byPrefix: ReadonlyMap<string, FieldDef>;
+}
+
+export function lookupFields(fields: readonly FieldDef[]): FieldLookup {
+  const byKey = new Map<string, FieldDef>(fields.map((f) => [f.key, f]));
+  return { byKey, byPrefix: new Map([...byKey.values()].flatMap((f) => (f.prefixColumn ? [[f.prefixColumn.key, f] as const] : []))) };
+}
+
+const CLIENT_LOOKUP = lookupFields(CLIENT_FIELDS);
 
 /**
  * A cell that says nothing for its field: empty, or only what the field's rule drops without a complaint
  * (Google Contacts' "* myContacts" in Group Membership). A default fills it.
  */
-function saysNothing(key: ClientFieldKey, value: string | undefined): boolean {
+function saysNothing(field: FieldDef | undefined, value: string | undefined): boolean {
   if (value === undefined || value.trim() === '') return true;
-  const field = FIELD_BY_KEY.get(key);
   const parsed = field?.parse?.(value, DEFAULT_CONTEXT);
   return parsed !== undefined && parsed.data === null && parsed.problems.length === 0;
 }
@@ -62,35 +71,40 @@ function saysNothing(key: ClientFieldKey, value: string | undefined): boolean {
  * the whole file, say), then what the user typed in the review.
  */
 export function toRawClient(cells: readonly string[], mapping: Mapping, edits: RawClient = {}, defaults: RawClient = {}): RawClient {
-  const raw: RawClient = {};
+  return toRawValues(cells, mapping, CLIENT_LOOKUP, edits, defaults);
+}
+
+/** toRawClient for any entity's fields (`lookup`): a Grupos spreadsheet's rows are read the same way. */
+export function toRawValues<K extends string>(cells: readonly string[], mapping: Mapping, lookup: FieldLookup, edits: Partial<Record<K, string>> = {}, defaults: Partial<Record<K, string>> = {}): Partial<Record<K, string>> {
+  const raw: Partial<Record<K, string>> = {};
   const prefixes = new Map<FieldDef, string>();
   mapping.forEach((key, column) => {
     if (key === null) return;
-    const owner = FIELD_BY_PREFIX.get(key);
+    const owner = lookup.byPrefix.get(key);
     if (owner) {
       if ((prefixes.get(owner) ?? '').trim() === '') prefixes.set(owner, cells[column] ?? '');
       return;
     }
-    const field = key as ClientFieldKey;
+    const field = key as K;
     const value = unneutralize(cells[column] ?? '');
     const before = raw[field] ?? '';
-    const joinWith = FIELD_BY_KEY.get(field)?.joinWith;
+    const joinWith = lookup.byKey.get(field)?.joinWith;
     // "Nome" + "Sobrenome" are joined; otherwise (say "Fone 1", "Fone 2") the first non-empty value wins.
     if (before.trim() === '') raw[field] = value;
     else if (joinWith !== undefined && value.trim() !== '') raw[field] = `${before}${joinWith}${value}`;
   });
   for (const [field, prefix] of prefixes) {
-    const key = field.key as ClientFieldKey;
+    const key = field.key as K;
     const value = raw[key];
     if (value !== undefined && field.prefixColumn) raw[key] = field.prefixColumn.prepend(prefix, value);
   }
-  for (const [key, value] of Object.entries(defaults) as [ClientFieldKey, string][]) {
-    if (value.trim() !== '' && saysNothing(key, raw[key])) raw[key] = value;
+  for (const [key, value] of Object.entries(defaults) as [K, string][]) {
+    if (value.trim() !== '' && saysNothing(lookup.byKey.get(key), raw[key])) raw[key] = value;
   }
   return { ...raw, ...edits };
 }
 
-function statusOf(problems: readonly Problem[]): RowStatus {
+export function statusOf(problems: readonly Problem[]): RowStatus {
   const errors = problems.filter((p) => p.level === 'error');
   if (errors.length > 0) return errors.every(allowsIncomplete) ? 'incomplete' : 'error';
   return problems.some((p) => p.level === 'fix') ? 'fixed' : 'ready';
@@ -181,7 +195,7 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
   }
 }
 
-export function countStatuses(rows: readonly ReviewRow[]): StatusCounts {
+export function countStatuses(rows: readonly Pick<ReviewRow, 'status'>[]): StatusCounts {
   const counts: StatusCounts = { ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 };
   for (const row of rows) counts[row.status]++;
   return counts;
@@ -224,7 +238,7 @@ export function listNewGroups(rows: readonly ReviewRow[], known: ReadonlySet<str
   return [...byKey.values()].sort((a, b) => b.rows - a.rows);
 }
 
-export function countProblems(rows: readonly ReviewRow[]): ProblemKind[] {
+export function countProblems(rows: readonly Pick<ReviewRow, 'problems'>[]): ProblemKind[] {
   const byCode = new Map<string, ProblemKind>();
   for (const row of rows) {
     for (const p of row.problems) {
@@ -271,17 +285,20 @@ export interface ReviewItem {
   problem: Problem;
 }
 
+/** What the review table needs of a row, whatever the entity (a client's, a group's). */
+export type ReviewableRow = Pick<ReviewRow, 'rowNumber' | 'cells' | 'problems' | 'status'> & { edits: Partial<Record<string, string>>; draft: { name: string } };
+
 /** The review table's lines for a filter: one per problem of each matching row, in row order. */
-export function listReviewItems(rows: readonly ReviewRow[], mapping: Mapping, filter: ReviewFilter): ReviewItem[] {
+export function listReviewItems(rows: readonly ReviewableRow[], mapping: Mapping, filter: ReviewFilter, lookup: FieldLookup = CLIENT_LOOKUP): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const row of rows) {
     if (row.problems.length === 0) continue;
     if (filter.status !== 'problems' && row.status !== filter.status) continue;
     if (filter.code !== null && !row.problems.some((p) => p.code === filter.code)) continue;
-    const raw = toRawClient(row.cells, mapping, row.edits);
+    const raw: Partial<Record<string, string>> = toRawValues(row.cells, mapping, lookup, row.edits);
     for (const problem of row.problems) {
       if (filter.code !== null && problem.code !== filter.code) continue;
-      const value = problem.field in raw ? (raw[problem.field as ClientFieldKey] ?? '') : problem.value;
+      const value = problem.field in raw ? (raw[problem.field] ?? '') : problem.value;
       items.push({ rowNumber: row.rowNumber, name: row.draft.name || (raw.name ?? '').trim(), status: row.status, field: problem.field, value, problem });
     }
   }

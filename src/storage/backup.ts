@@ -23,6 +23,8 @@ const LogRowSchema = v.object({
   clientId: v.optional(text),
   messages: v.optional(v.array(LogMessageSchema)),
   before: v.optional(ClientSchema),
+  groupId: v.optional(text),
+  groupBefore: v.optional(GroupSchema),
   cells: v.optional(v.array(text)),
   erased: v.optional(v.boolean()),
 });
@@ -39,7 +41,7 @@ const HistorySchema = v.object({
 });
 const RunSchema = v.object({
   id: text,
-  entity: v.literal('clients'),
+  entity: v.picklist(['clients', 'groups']),
   fileName: text,
   fileSize: v.number(),
   fileHash: text,
@@ -58,6 +60,7 @@ const RunSchema = v.object({
   undoneAt: v.optional(v.number()),
   nextChunk: v.number(),
   failure: v.optional(text),
+  keptGroups: v.optional(v.array(text)),
 });
 
 export const BackupSchema = v.object({

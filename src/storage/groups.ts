@@ -12,7 +12,7 @@
  */
 import { toMatchKey, collapseSpaces } from '../domain/text';
 import { countOf } from '../domain/plural';
-import { checkGroupName, MAX_GROUP_NAME } from '../domain/rules/group';
+import { checkGroupDescription, checkGroupName, MAX_GROUP_DESCRIPTION, MAX_GROUP_NAME } from '../domain/rules/group';
 import type { GroupRecord } from '../domain/entities/client';
 import type { Parsed, Problem } from '../domain/problems';
 import type { ClientelaDb } from './db';
@@ -116,15 +116,13 @@ export async function deleteGroup(db: ClientelaDb, id: string, moveTo?: string):
   });
 }
 
-/** Longer would not fit the Grupos screen's line; an office's note on a group is a sentence or two. */
-export const MAX_GROUP_DESCRIPTION = 300;
+export { MAX_GROUP_DESCRIPTION };
 
 /** Changes a group's description (free text, trimmed). */
 export async function describeGroup(db: ClientelaDb, id: string, rawDescription: string): Promise<Parsed<GroupRecord | null>> {
   const description = rawDescription.trim();
-  if (description.length > MAX_GROUP_DESCRIPTION) {
-    return { data: null, problems: [groupProblem('group.description_too_long', 'description', rawDescription, `A descrição tem ${description.length} caracteres; use no máximo ${MAX_GROUP_DESCRIPTION}.`)] };
-  }
+  const tooLong = checkGroupDescription(description, rawDescription);
+  if (tooLong) return { data: null, problems: [groupProblem(tooLong.code, 'description', rawDescription, tooLong.message)] };
   return db.transaction('rw', db.groups, async () => {
     const group = await db.groups.get(id);
     if (!group) return { data: null, problems: [notFound(id)] };

@@ -5,7 +5,8 @@ import type { ClientelaDb, RunLogChunk } from './db';
 import { completeRecord, draftToRecord, replaceRecord } from './clients';
 import { groupKey, loadGroupIndex, newGroup } from './groups';
 import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './types';
-import { markRunFailed, recheckChunk } from './runFailure';
+import { recheckChunk } from './runFailure';
+import { reopenRun, writeChunks } from './chunkedRun';
 import { diffClients, historyEntry, type HistoryEntry } from './history';
 
 export const CHUNK_SIZE = 2000;
@@ -206,35 +207,14 @@ export async function runImport(db: ClientelaDb, meta: RunMeta, rows: readonly R
 async function continueRun(db: ClientelaDb, run: RunRecord, rows: readonly ReviewRow[], groupIds: ReadonlyMap<string, string>, hooks: ImportHooks, chunkSize: number): Promise<RunRecord> {
   // One read of the whole index (its keys only) instead of a lookup per row.
   const registered = new Set((await db.clients.orderBy('document').keys()).map(String));
-  const chunks = Math.ceil(rows.length / chunkSize);
-  try {
-    for (let chunk = run.nextChunk; chunk < chunks; chunk++) {
-      if (hooks.isCancelled?.()) {
-        run.status = 'cancelled';
-        break;
-      }
-      await commitChunk(db, run, chunk, rows.slice(chunk * chunkSize, (chunk + 1) * chunkSize), groupIds, registered);
-      hooks.onProgress?.(Math.min(rows.length, (chunk + 1) * chunkSize), rows.length);
-    }
-    if (run.status === 'running') run.status = 'done';
-  } catch (error) {
-    throw await markRunFailed(db, run, error);
-  }
-  run.endedAt = Date.now();
-  await db.runs.update(run.id, { status: run.status, endedAt: run.endedAt });
-  return run;
+  return writeChunks(db, run, rows.length, (chunk, from, to) => commitChunk(db, run, chunk, rows.slice(from, to), groupIds, registered), hooks, chunkSize);
 }
 
 /** Resumes an interrupted run with the same reviewed rows (the user opened the same file again). */
 export async function resumeRun(db: ClientelaDb, runId: string, rows: readonly ReviewRow[], hooks: ImportHooks = {}, chunkSize = CHUNK_SIZE): Promise<RunRecord> {
-  const run = await db.runs.get(runId);
-  if (!run) throw new Error(`run ${runId} not found`);
-  // Only a run cut short goes on; a finished or undone one would import its rows a second time.
-  if (!canResume(run)) return run;
+  const { run, resumable } = await reopenRun(db, runId);
+  if (!resumable) return run;
   const groups = await loadGroupIndex(db);
-  run.status = 'running';
-  delete run.failure;
-  await db.runs.update(run.id, { status: 'running', failure: undefined });
   return continueRun(db, run, rows, new Map([...groups].map(([k, g]) => [k, g.id])), hooks, chunkSize);
 }
 

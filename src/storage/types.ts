@@ -1,4 +1,5 @@
-import type { ClientRecord } from '../domain/entities/client';
+import type { ClientRecord, GroupRecord } from '../domain/entities/client';
+import type { EntityName } from '../domain/entities';
 import type { Mapping } from '../domain/mapping';
 import type { RawClient } from '../domain/validateClient';
 
@@ -42,7 +43,8 @@ export interface RunCounts {
 
 export interface RunRecord {
   id: string;
-  entity: 'clients';
+  /** What the spreadsheet brought in: clients, or groups (a Grupos spreadsheet). */
+  entity: EntityName;
   fileName: string;
   fileSize: number;
   fileHash: string;
@@ -68,6 +70,8 @@ export interface RunRecord {
   nextChunk: number;
   /** Why a failed or interrupted run stopped, in Portuguese (shown on its log page). */
   failure?: string;
+  /** A Grupos run undone: the groups it created that were kept because clients use them, by name. */
+  keptGroups?: string[];
 }
 
 export type LogStatus = 'imported' | 'updated' | 'skipped' | 'error';
@@ -87,6 +91,10 @@ export interface LogRow {
   messages?: LogMessage[];
   /** The client as it was before this run updated it (for undo). */
   before?: ClientRecord;
+  /** A Grupos run: the group the row created or updated. */
+  groupId?: string;
+  /** A Grupos run: the group as it was before this run updated it (for undo). */
+  groupBefore?: GroupRecord;
   /** The original cells of a rejected row (for the error workbook). */
   cells?: string[];
   /** The client's personal data was erased from this line at its request (LGPD): only row and status remain. */

@@ -17,10 +17,13 @@ export interface UndoCheck {
   editedSince: number;
 }
 
-/** The ids of the clients a run created and updated. */
+/** The ids of the clients (or, for a Grupos run, the groups) a run created and updated. */
 async function touchedBy(db: ClientelaDb, runId: string): Promise<Set<string>> {
   const log = await loadRunLog(db, runId);
-  return new Set(log.flatMap((row) => ((row.status === 'imported' || row.status === 'updated') && row.clientId ? [row.clientId] : [])));
+  return new Set(log.flatMap((row) => {
+    const id = row.clientId ?? row.groupId;
+    return (row.status === 'imported' || row.status === 'updated') && id ? [id] : [];
+  }));
 }
 
 /** What undoing the run would run into, for the confirmation the user sees first. */

@@ -11,10 +11,11 @@
  *   group.extra_ignored   warning  The cell named more than one group; only the first was used.
  *   group.name_invalid    error    The name has no letter or digit (it cannot be told apart from others).
  *   group.name_too_long   error    The name is longer than MAX_GROUP_NAME characters.
+ *   group.description_too_long  error  A group's description is longer than MAX_GROUP_DESCRIPTION characters.
  */
 import { ruleProblem, type RuleProblem, type RuleResult } from '../problems';
 import { toMatchKey } from '../text';
-import { parseText } from './name';
+import { parseLongText, parseText } from './name';
 
 /** Long enough for "Contencioso trabalhista — carteira da Dra. Silva", short enough for a list line. */
 export const MAX_GROUP_NAME = 80;
@@ -24,6 +25,15 @@ export function checkGroupName(name: string, raw: string = name): RuleProblem | 
   if (toMatchKey(name) === '') return ruleProblem('group.name_invalid', 'error', raw, 'O nome do grupo precisa ter ao menos uma letra ou um número.');
   if (name.length > MAX_GROUP_NAME) return ruleProblem('group.name_too_long', 'error', raw, `O nome do grupo tem ${name.length} caracteres; use no máximo ${MAX_GROUP_NAME}.`);
   return null;
+}
+
+/** Longer would not fit the Grupos screen's line; an office's note on a group is a sentence or two. */
+export const MAX_GROUP_DESCRIPTION = 300;
+
+/** Why a clean description cannot be a group's, or null when it can. */
+export function checkGroupDescription(description: string, raw: string = description): RuleProblem | null {
+  if (description.length <= MAX_GROUP_DESCRIPTION) return null;
+  return ruleProblem('group.description_too_long', 'error', raw, `A descrição tem ${description.length} caracteres; use no máximo ${MAX_GROUP_DESCRIPTION}.`);
 }
 
 /** A parsed group name that breaks the rules becomes an error with no data. */
@@ -39,6 +49,18 @@ const SYSTEM_LABEL = /^\*\s/;
 
 export function parseGroup(raw: string): RuleResult<string> {
   return checked(readGroupLabel(raw), raw);
+}
+
+/** A group's own name (a Grupos spreadsheet): the cell as typed, under the Grupos screen's rules. */
+export function parseGroupName(raw: string): RuleResult<string> {
+  return checked(parseText(raw), raw);
+}
+
+/** A group's description: free text (line breaks kept), at most MAX_GROUP_DESCRIPTION characters. */
+export function parseGroupDescription(raw: string): RuleResult<string> {
+  const result = parseLongText(raw);
+  const problem = result.data === null ? null : checkGroupDescription(result.data, raw);
+  return problem === null ? result : { data: null, problems: [...result.problems, problem] };
 }
 
 function readGroupLabel(raw: string): RuleResult<string> {
