@@ -27,6 +27,12 @@ import { writeAlone } from '../storage/writerLock';
 import { resumeImport } from './resume';
 import { exportClients, listClients } from './clientList';
 import type { ClientQuery, ClientWindow } from '../storage/clientQuery';
+import { ENTITIES, type EntityName } from '../domain/entities';
+import type { GroupFieldKey } from '../domain/entities/group';
+import { guessEntity } from '../domain/entityGuess';
+import { editGroupCell, groupReviewItems, reviewGroupSession, summarizeGroups } from './groupSession';
+import { runGroupImport } from '../storage/groupImport';
+import { undoGroupRun } from '../storage/undoGroupRun';
 
 export type { Progress, OutputFormat };
 
@@ -56,6 +62,10 @@ export interface SheetPreview {
   mapping: Mapping;
   /** True when the mapping came from the last import of a file with the same headers. */
   fromProfile: boolean;
+  /** What the sheet brings in: guessed from its name and headers, or as the user chose. */
+  entity: EntityName;
+  /** Why the sheet was taken for groups, said to the user (null: chosen, or a client list). */
+  entityReason: string | null;
 }
 
 export interface ReviewSummary {
@@ -127,8 +137,8 @@ export const api = {
     return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
   },
 
-  /** Columns, samples and the suggested mapping for a sheet and header row (detected when not given). */
-  async previewSheet(sheetIndex: number, headerRow?: number): Promise<Parsed<SheetPreview | null>> {
+  /** Columns, samples and the suggested mapping for a sheet, header row (detected when not given) and entity (guessed when not given). */
+  async previewSheet(sheetIndex: number, headerRow?: number, entity?: EntityName): Promise<Parsed<SheetPreview | null>> {
     const session = requireSession();
     let problems: Problem[] = [];
     if (sheetIndex !== session.sheetIndex) {
@@ -145,17 +155,19 @@ export const api = {
     const names = columnNames(rows, header, width);
     const columns: ColumnView[] = names.map((name, index) => ({ index, letter: columnLetter(index), header: name, samples: sampleColumn(rows, header, index, 3) }));
     const signature = headerSignature(names);
+    const guess = entity === undefined ? guessEntity(session.workbook.info.sheets[sheetIndex]?.name ?? '', header < 0 ? [] : names) : { entity, reason: null };
+    session.entity = guess.entity;
     // Letters name no layout: a headerless file is always mapped from its content.
-    const profile = header < 0 ? undefined : await getDb().mappings.get(['clients', signature]);
+    const profile = header < 0 ? undefined : await getDb().mappings.get([guess.entity, signature]);
     const fromProfile = profile !== undefined && profile.mapping.length === width;
-    const mapping = fromProfile ? profile.mapping : suggestMapping(columns.map((c) => ({ header: c.header, values: sampleColumn(rows, header, c.index, 50) })), CLIENT_FIELDS);
+    const mapping = fromProfile ? profile.mapping : suggestMapping(columns.map((c) => ({ header: c.header, values: sampleColumn(rows, header, c.index, 50) })), ENTITIES[guess.entity].fields);
     session.headerRow = header;
     // A report's footer ("Total de registros: 25") is not counted: the review leaves it out too.
     const dataRows = rows.slice(header + 1).filter((r) => r.some((c) => c.trim() !== '')).length - findFooterRows(rows, header).length;
     if (dataRows === 0 && !problems.some((p) => p.code === 'sheet.no_data')) {
       problems.push(generalProblem('sheet.no_data', 'Não há nenhuma linha de dados abaixo da linha do cabeçalho. Confira a aba e a linha do cabeçalho escolhidas.', 'warning'));
     }
-    return { data: { headerRow: header, headerCandidate: detectHeaderRow(rows), topRows: rows.slice(0, Math.max(HEADER_SCAN_ROWS, header + 1)).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile }, problems };
+    return { data: { headerRow: header, headerCandidate: detectHeaderRow(rows), topRows: rows.slice(0, Math.max(HEADER_SCAN_ROWS, header + 1)).map((r) => r.slice(0, width)), dataRows, columns, mapping, fromProfile, entity: guess.entity, entityReason: guess.reason }, problems };
   },
 
   /** Normalizes and validates every row, checks duplicates and registered documents, remembers the mapping. */
@@ -164,17 +176,21 @@ export const api = {
     session.mapping = mapping;
     session.defaults = defaults;
     const db = getDb();
-    session.required = await loadRequiredFields(db);
-    const rows = await reviewSessionRows(session, new Map(), onProgress);
-    session.rows = rows;
     const headers = columnNames(session.table.rows, session.headerRow, mapping.length);
-    if (session.headerRow >= 0) await db.mappings.put({ entity: 'clients', signature: headerSignature(headers), mapping, usedAt: Date.now() });
-    return summarize(rows, session.reviewNotes);
+    const entity = session.entity ?? 'clients';
+    if (entity === 'groups') await reviewGroupSession(session, new Map());
+    else {
+      session.required = await loadRequiredFields(db);
+      session.rows = await reviewSessionRows(session, new Map(), onProgress);
+    }
+    if (session.headerRow >= 0) await db.mappings.put({ entity, signature: headerSignature(headers), mapping, usedAt: Date.now() });
+    return entity === 'groups' ? summarizeGroups(session) : summarize(session.rows, session.reviewNotes);
   },
 
   /** A window of the review table (the page never holds every problem of a 100,000-row file). */
   reviewItems(filter: ReviewFilter, offset: number, limit: number): ReviewPage {
     const session = requireSession();
+    if (session.entity === 'groups') return groupReviewItems(session, filter, offset, limit);
     const items = listReviewItems(session.rows, session.mapping, filter);
     return { total: items.length, items: items.slice(offset, offset + limit) };
   },
@@ -182,6 +198,7 @@ export const api = {
   /** Turns kinds of automatic fixes off (or back on): the rows are validated again. */
   async declineFixes(codes: string[]): Promise<ReviewSummary> {
     const session = requireSession();
+    if (session.entity === 'groups') return summarizeGroups(session);
     session.declined = new Set(codes);
     await revalidateAll(session);
     return summarize(session.rows, session.reviewNotes);
@@ -190,6 +207,7 @@ export const api = {
   /** "Aplicar a todas as N linhas": every row's suggestion for one kind of problem, then the rows validated again. */
   async applySuggestions(code: string): Promise<ReviewSummary> {
     const session = requireSession();
+    if (session.entity === 'groups') return summarizeGroups(session);
     await applyEdits(session, collectSuggestedEdits(session.rows, code));
     return summarize(session.rows, session.reviewNotes);
   },
@@ -197,6 +215,7 @@ export const api = {
   /** "DDD para os telefones sem DDD": the DDD typed once, put in front of every phone still without one. */
   async applyDdd(ddd: string): Promise<ReviewSummary> {
     const session = requireSession();
+    if (session.entity === 'groups') return summarizeGroups(session);
     await applyEdits(session, collectDddEdits(session.rows, ddd.replace(/\D/g, '')));
     return summarize(session.rows, session.reviewNotes);
   },
@@ -204,14 +223,17 @@ export const api = {
   /** A value for the rows that leave a field empty (the group for rows without one), chosen in the review. */
   async setDefaults(defaults: RawClient): Promise<ReviewSummary> {
     const session = requireSession();
+    if (session.entity === 'groups') return summarizeGroups(session);
     session.defaults = defaults;
     await revalidateAll(session);
     return summarize(session.rows, session.reviewNotes);
   },
 
   /** The user corrected a cell in the review: re-validate the row, and the file's duplicates with it. */
-  async editCell(rowNumber: number, field: ClientFieldKey, value: string): Promise<ReviewSummary> {
+  async editCell(rowNumber: number, field: ClientFieldKey | GroupFieldKey, value: string): Promise<ReviewSummary> {
     const session = requireSession();
+    if (session.entity === 'groups') return editGroupCell(session, rowNumber, field === 'description' ? 'description' : 'name', value);
+    if (field === 'description') return summarize(session.rows, session.reviewNotes);
     const row = session.rows.find((r) => r.rowNumber === rowNumber);
     if (!row) return summarize(session.rows, session.reviewNotes);
     await applyEdits(session, new Map([[rowNumber, { ...row.edits, [field]: value }]]));
@@ -225,17 +247,19 @@ export const api = {
     const sheet = session.workbook.info.sheets[session.sheetIndex]?.name ?? '';
     const headers = columnNames(session.table.rows, session.headerRow, session.mapping.length);
     const id = crypto.randomUUID();
+    const meta = { id, fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: [...session.notes, ...session.reviewNotes] };
+    const hooks = { onProgress: (d: number, t: number) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested };
+    const groupRows = session.groupRows ?? [];
+    if (session.entity === 'groups') {
+      const edits = groupRows.filter((r) => Object.keys(r.edits).length > 0).map((r): [number, RawClient] => [r.rowNumber, r.edits]);
+      return importAlone(id, () => runGroupImport(getDb(), { ...meta, review: { defaults: {}, declined: [], edits } }, groupRows, options, hooks));
+    }
     return importAlone(id, () => runImport(
       getDb(),
-      {
-        id,
-        fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping,
-        notes: [...session.notes, ...session.reviewNotes],
-        review: { defaults: session.defaults, required: [...session.required], declined: [...session.declined], edits: session.rows.filter((r) => Object.keys(r.edits).length > 0).map((r) => [r.rowNumber, r.edits]) },
-      },
+      { ...meta, review: { defaults: session.defaults, required: [...session.required], declined: [...session.declined], edits: session.rows.filter((r) => Object.keys(r.edits).length > 0).map((r) => [r.rowNumber, r.edits]) } },
       session.rows,
       options,
-      { onProgress: (d, t) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested },
+      hooks,
     ));
   },
 
@@ -255,7 +279,11 @@ export const api = {
   },
 
   undoRun(runId: string): Promise<Parsed<RunRecord | null>> {
-    return writeAlone(getDb(), { kind: 'undo' }, 'undo', async () => ({ data: await undoRun(getDb(), runId), problems: [] }));
+    return writeAlone(getDb(), { kind: 'undo' }, 'undo', async () => {
+      const db = getDb();
+      const undo = (await db.runs.get(runId))?.entity === 'groups' ? undoGroupRun : undoRun;
+      return { data: await undo(db, runId), problems: [] };
+    });
   },
 
   /** Everything stored, as the JSON backup file's bytes. */
@@ -274,10 +302,11 @@ export const api = {
     });
   },
 
-  /** The import template, with the groups that exist in its Grupo dropdown. Its writer is loaded only now. */
-  async template(format: OutputFormat): Promise<Uint8Array> {
-    const [{ writeTemplate }, groups] = await Promise.all([import('../spreadsheet/template'), getDb().groups.orderBy('nameKey').toArray()]);
-    const bytes = writeTemplate({ sheetName: 'Clientes', fields: CLIENT_FIELDS, groupNames: groups.map((g) => g.name) }, format);
+  /** An entity's import template (the clients' with the groups that exist in its Grupo dropdown). Its writer is loaded only now. */
+  async template(format: OutputFormat, entity: EntityName = 'clients'): Promise<Uint8Array> {
+    const [{ writeTemplate }, groups] = await Promise.all([import('../spreadsheet/template'), entity === 'clients' ? getDb().groups.orderBy('nameKey').toArray() : []]);
+    const { label, fields } = ENTITIES[entity];
+    const bytes = writeTemplate({ sheetName: label, fields, groupNames: groups.map((g) => g.name) }, format);
     return Comlink.transfer(bytes, [bytes.buffer]);
   },
 

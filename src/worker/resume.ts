@@ -11,6 +11,8 @@ import { readFile, reviewSessionRows, type Progress } from './prepare';
 import { importAlone } from './alone';
 import { setSession, type Session } from './session';
 import { toRequiredSet } from '../domain/requiredFields';
+import { reviewGroupSession } from './groupSession';
+import { resumeGroupRun } from '../storage/groupImport';
 
 function otherFile(file: File, run: RunRecord): Parsed<null> {
   return refusal('resume.other_file',
@@ -35,8 +37,15 @@ export async function resumeImport(runId: string, file: File, hooks: { onProgres
     headerRow: run.headerRow - 1, mapping: run.mapping, rows: [], declined: new Set(review.declined), defaults: review.defaults, required: toRequiredSet(review.required), notes: run.notes ?? [], reviewNotes: [],
   };
   setSession(session);
+  const progress = { onProgress: (d: number, t: number) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled };
+  if (run.entity === 'groups') {
+    session.entity = 'groups';
+    const rows = await reviewGroupSession(session, new Map(review.edits));
+    if (rows.length !== run.counts.total) return otherFile(file, run);
+    return importAlone(runId, () => resumeGroupRun(db, runId, rows, progress));
+  }
   session.rows = await reviewSessionRows(session, new Map(review.edits), hooks.onProgress);
   // The same bytes read the same way give the same rows; anything else would shift the chunks.
   if (session.rows.length !== run.counts.total) return otherFile(file, run);
-  return importAlone(runId, () => resumeRun(db, runId, session.rows, { onProgress: (d, t) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled }));
+  return importAlone(runId, () => resumeRun(db, runId, session.rows, progress));
 }

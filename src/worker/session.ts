@@ -4,6 +4,8 @@ import type { ReviewRow } from '../domain/review';
 import type { RawClient } from '../domain/validateClient';
 import type { RequiredSet } from '../domain/requiredFields';
 import type { ContactOwner } from '../domain/contactDuplicates';
+import type { EntityName } from '../domain/entities';
+import type { GroupReviewRow } from '../domain/groupReview';
 
 /** The file being imported: kept in the worker so the page never holds 100,000 rows. */
 export interface Session {
@@ -30,6 +32,10 @@ export interface Session {
   reviewNotes: string[];
   /** The mapped date column has dates only readable month first (see domain/dateColumns). */
   monthFirstDates?: boolean;
+  /** What the sheet brings in, as guessed or chosen in the mapping step (absent: clients). */
+  entity?: EntityName;
+  /** A Grupos sheet's reviewed rows (`rows` stays empty then). */
+  groupRows?: GroupReviewRow[];
 }
 
 let current: Session | undefined;

@@ -38,7 +38,7 @@ const { ImportWizard } = await import('../../src/ui/import/wizard.svelte');
 function reviewStep(): Extract<WizardStep, { kind: 'review' }> {
   return {
     kind: 'review', file: { fileName: 'erp.xls', info: { sheets: [] }, sheetIndex: 0 } as unknown as Extract<WizardStep, { kind: 'review' }>['file'],
-    preview: { headerRow: 0, topRows: [], dataRows: 10, columns: [], mapping: [], fromProfile: false }, mapping: [], summary,
+    preview: { headerRow: 0, topRows: [], dataRows: 10, columns: [], mapping: [], fromProfile: false, entity: 'clients', entityReason: null }, mapping: [], summary,
     options: { existing: 'skip', createGroups: true, importIncomplete: false }, declined: [], busy: false, defaults: {},
   };
 }

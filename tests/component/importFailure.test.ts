@@ -27,7 +27,7 @@ function reviewStep(): Extract<WizardStep, { kind: 'review' }> {
   return {
     kind: 'review',
     file: { fileName: 'clientes.csv', info: { format: 'csv', sheets: [] }, sheetIndex: 0 },
-    preview: { headerRow: 0, topRows: [], dataRows: 3, columns: [], mapping: [], fromProfile: false },
+    preview: { headerRow: 0, topRows: [], dataRows: 3, columns: [], mapping: [], fromProfile: false, entity: 'clients', entityReason: null },
     mapping: [],
     summary: { total: 3, notes: [], counts: { ready: 3, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 }, problems: [], newGroups: [] },
     options: { existing: 'skip', createGroups: true },

@@ -21,7 +21,7 @@ const summary = { total: 1, notes: [], counts: { ready: 1, fixed: 0, error: 0, d
 function mappingWizard(): InstanceType<typeof ImportWizard> {
   const wizard = new ImportWizard();
   const file = { fileName: 'a.csv', info: { sheets: [] }, sheetIndex: 0 } as never;
-  wizard.step = { kind: 'mapping', file, preview: { headerRow: 0, topRows: [], dataRows: 1, columns: [], mapping: [], fromProfile: false }, mapping: [], problems: [] };
+  wizard.step = { kind: 'mapping', file, preview: { headerRow: 0, topRows: [], dataRows: 1, columns: [], mapping: [], fromProfile: false, entity: 'clients', entityReason: null }, mapping: [], problems: [] };
   return wizard;
 }
 
