@@ -2,6 +2,7 @@ import type { FileSummary, ReviewSummary, SheetPreview } from '../../worker/api'
 import type { Mapping } from '../../domain/mapping';
 import { generalProblem, type Problem } from '../../domain/problems';
 import type { RawClient } from '../../domain/validateClient';
+import type { EntityName } from '../../domain/entities';
 import type { ImportOptions, RunRecord } from '../../storage/types';
 import { Comlink, getWorker, restartWorker } from '../shared/worker';
 import { runToTheEnd } from './runToTheEnd';
@@ -114,6 +115,15 @@ export class ImportWizard {
     const step = this.step;
     if (step.kind !== 'mapping') return;
     this.step = { kind: 'upload', busy: false, fileName: step.file.fileName, file: step.file, preview: step.preview, problems: [] };
+  }
+
+  /** Clientes or Grupos chosen in the mapping step: the columns are matched again against that entity's fields. */
+  async setEntity(entity: EntityName): Promise<void> {
+    const step = this.step;
+    if (step.kind !== 'mapping' || step.preview.entity === entity) return;
+    const preview = await getWorker().previewSheet(step.file.sheetIndex, step.preview.headerRow, entity);
+    if (this.step.kind !== 'mapping' || !preview.data) return;
+    this.step = { ...this.step, preview: preview.data, mapping: [...preview.data.mapping], problems: preview.problems };
   }
 
   /** The mapping being edited lives in the step, so it survives a visit to another screen. */
