@@ -6,7 +6,7 @@
 import type { ClientelaDb } from './db';
 import { canResume, type ImportHooks } from './importRun';
 import { markRunFailed } from './runFailure';
-import type { RunRecord } from './types';
+import type { LogRow, RunCounts, RunRecord } from './types';
 
 /** Writes chunks `run.nextChunk`.. of `total` rows; `commit(chunk, from, to)` writes one in its own transaction. */
 export async function writeChunks(db: ClientelaDb, run: RunRecord, total: number, commit: (chunk: number, from: number, to: number) => Promise<void>, hooks: ImportHooks, chunkSize: number): Promise<RunRecord> {
@@ -39,4 +39,12 @@ export async function reopenRun(db: ClientelaDb, runId: string): Promise<{ run: 
   delete run.failure;
   await db.runs.update(run.id, { status: 'running', failure: undefined });
   return { run, resumable: true };
+}
+
+/** A log line counted in its run's counters (in the chunk's transaction, with the line). */
+export function countLogRow(counts: RunCounts, entry: LogRow): void {
+  if (entry.status === 'imported') counts.imported++;
+  else if (entry.status === 'updated') counts.updated++;
+  else if (entry.status === 'skipped') counts.skipped++;
+  else counts.errors++;
 }

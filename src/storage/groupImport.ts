@@ -10,7 +10,7 @@ import type { ClientelaDb, RunLogChunk } from './db';
 import { CHUNK_SIZE, type ImportHooks, type RunMeta } from './importRun';
 import { groupKey, newGroup } from './groups';
 import { recheckChunk } from './runFailure';
-import { reopenRun, writeChunks } from './chunkedRun';
+import { countLogRow, reopenRun, writeChunks } from './chunkedRun';
 import type { ExistingPolicy, ImportOptions, LogMessage, LogRow, RunRecord } from './types';
 
 function toMessages(row: GroupReviewRow): LogMessage[] {
@@ -75,12 +75,7 @@ async function commitGroupChunk(db: ClientelaDb, run: RunRecord, chunk: number, 
     await db.groups.bulkPut(puts);
     const logChunk: RunLogChunk = { runId: run.id, chunk, rows: log };
     await db.runLogs.add(logChunk);
-    for (const entry of log) {
-      if (entry.status === 'imported') run.counts.imported++;
-      else if (entry.status === 'updated') run.counts.updated++;
-      else if (entry.status === 'skipped') run.counts.skipped++;
-      else run.counts.errors++;
-    }
+    for (const entry of log) countLogRow(run.counts, entry);
     run.createdGroupIds = [...run.createdGroupIds, ...adds.map((g) => g.id)];
     run.nextChunk = chunk + 1;
     await db.runs.update(run.id, { counts: run.counts, nextChunk: run.nextChunk, createdGroupIds: run.createdGroupIds });

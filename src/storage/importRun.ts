@@ -6,7 +6,7 @@ import { completeRecord, draftToRecord, replaceRecord } from './clients';
 import { groupKey, loadGroupIndex, newGroup } from './groups';
 import type { ImportOptions, LogMessage, LogRow, RunCounts, RunRecord } from './types';
 import { recheckChunk } from './runFailure';
-import { reopenRun, writeChunks } from './chunkedRun';
+import { countLogRow, reopenRun, writeChunks } from './chunkedRun';
 import { diffClients, historyEntry, type HistoryEntry } from './history';
 
 export const CHUNK_SIZE = 2000;
@@ -183,10 +183,7 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
     const logChunk: RunLogChunk = { runId: run.id, chunk, rows: log };
     await db.runLogs.add(logChunk);
     for (const entry of log) {
-      if (entry.status === 'imported') run.counts.imported++;
-      else if (entry.status === 'updated') run.counts.updated++;
-      else if (entry.status === 'skipped') run.counts.skipped++;
-      else run.counts.errors++;
+      countLogRow(run.counts, entry);
       // Counted only when there is one: older runs, and runs without any, keep their counts as they were.
       if (entry.status !== 'error' && entry.status !== 'skipped' && entry.messages?.some((m) => allowsIncomplete(m) && m.level === 'warning')) run.counts.incomplete = (run.counts.incomplete ?? 0) + 1;
     }
