@@ -54,3 +54,27 @@ describe('a filled Grupos template through the worker API', () => {
     expect((await api.previewSheet(0, 0, 'groups')).data).toMatchObject({ entity: 'groups', mapping: ['name', 'description'] });
   });
 });
+
+describe('a Grupos run cut short, resumed from the same file through the worker API', () => {
+  it('goes on from its next chunk and ends with every group once', async () => {
+    const db = getDb();
+    await db.groups.clear();
+    const lines = ['Nome do grupo;Descrição', ...Array.from({ length: 2500 }, (_, i) => `Carteira ${i + 1};`)];
+    const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
+    const file = new File([bytes], 'carteiras.csv', { type: 'text/csv' });
+    await api.openFile(file);
+    const preview = await api.previewSheet(0);
+    expect(preview.data?.entity).toBe('groups');
+    await api.review(preview.data?.mapping ?? [], {});
+    // Cancelled once the first chunk (2,000 groups) is in: the run stops there, resumable.
+    let cancelled = false;
+    const first = await api.startImport({ existing: 'skip', createGroups: false }, () => {
+      if (!cancelled) void api.cancelImport();
+      cancelled = true;
+    });
+    expect(first.data).toMatchObject({ status: 'cancelled', nextChunk: 1, counts: { imported: 2000 } });
+    const resumed = await api.resumeImport(first.data?.id ?? '', new File([bytes], 'carteiras.csv'));
+    expect(resumed.data).toMatchObject({ status: 'done', counts: { total: 2500, imported: 2500 } });
+    expect(await db.groups.count()).toBe(2500);
+  });
+});
