@@ -98,6 +98,13 @@ function normalizeRuns(backup: Backup, groups: readonly GroupRecord[]): Parsed<P
         rows.push(line);
         continue;
       }
+      // A Grupos run's lines name the group they wrote, and keep the group as it was for undo.
+      if (run.entity === 'groups') {
+        if ((line.status === 'imported' || line.status === 'updated') && !line.groupId) return inconsistent(`${where} diz que um grupo foi gravado, mas não diz qual`);
+        if (line.status === 'updated' && !line.groupBefore) return inconsistent(`${where} não tem o grupo como era antes (necessário para desfazer)`);
+        rows.push(line);
+        continue;
+      }
       if ((line.status === 'imported' || line.status === 'updated') && !line.clientId) return inconsistent(`${where} diz que um cliente foi gravado, mas não diz qual`);
       if (line.status === 'updated' && !line.before) return inconsistent(`${where} não tem o cliente como era antes (necessário para desfazer)`);
       if (!line.before) {

@@ -2,7 +2,13 @@ import { test, expect } from './support/guarded';
 import type { Page } from '@playwright/test';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { ImportPage } from './pages/importPage';
+
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${screen}: ${v.id} ${v.help} → ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
 
 /** The groups the Grupos screen lists, by the name each line shows. */
 function groupList(page: Page) {
@@ -40,6 +46,7 @@ test('a Grupos template downloaded, filled and imported creates the groups; undo
   await expect(page.getByText(/Reconhecemos uma planilha de grupos/)).toBeVisible();
   await expect(wizard.mappingSelect('A')).toHaveValue('name');
   await expect(wizard.mappingSelect('B')).toHaveValue('description');
+  await expectNoViolations(page, 'mapping (groups)');
   await wizard.next();
 
   await expect(page.getByRole('heading', { name: '3. Conferir dados' })).toBeVisible({ timeout: 60_000 });
@@ -47,6 +54,7 @@ test('a Grupos template downloaded, filled and imported creates the groups; undo
   await expect(page.getByText('O nome do grupo tem 81 caracteres; use no máximo 80.').first()).toBeVisible();
   await expect(page.getByText('Grupos já cadastrados (mesmo nome, sem diferença de maiúsculas ou acentos)')).toBeVisible();
   await expect(page.getByText('2 linhas serão importadas ou atualizadas.')).toBeVisible();
+  await expectNoViolations(page, 'review (groups)');
   await wizard.startImport();
 
   await page.getByRole('link', { name: 'Ver grupos' }).click();

@@ -8,6 +8,7 @@ import { markGroupRepeats, reviewGroupTable, type GroupReviewRow } from '../../.
 import type { ClientelaDb } from '../../../src/storage/db';
 import type { ExistingPolicy, ImportOptions } from '../../../src/storage/types';
 import { freshDb, review, table, validRow } from './fixtures';
+import { createBackup, readBackup } from '../../../src/storage/backup';
 
 const HEADER = ['Nome do grupo*', 'Descrição'];
 const MAPPING = ['name', 'description'];
@@ -121,5 +122,18 @@ describe('a Grupos run cut short', () => {
     await expect(outcome).rejects.toMatchObject({ problem: { code: 'run.stopped' } });
     expect(await db.groups.count()).toBe(1);
     expect((await db.runs.get(id))?.status).toBe('undone');
+  });
+});
+
+describe('a Grupos run in the backup', () => {
+  it('is kept with its log (the groups it changed, as they were) and read back as a valid backup', async () => {
+    const db = freshDb();
+    await createGroup(db, 'Família');
+    const run = await runGroupImport(db, groupMeta(), await reviewGroups(db, [['Tributário', ''], ['família', 'Herança']]), { existing: 'replace', createGroups: false });
+    await undoGroupRun(db, run.id);
+    const { data, problems } = readBackup(JSON.stringify(await createBackup(db)));
+    expect(problems.map((p) => p.message)).toEqual([]);
+    expect(data?.runs[0]).toMatchObject({ entity: 'groups', status: 'undone' });
+    expect(data?.runLogs[0]?.rows[1]).toMatchObject({ status: 'updated', groupBefore: { name: 'Família', description: '' } });
   });
 });
