@@ -5,7 +5,7 @@
  */
 import { CLIENT_FIELDS } from './entities/client';
 import { GROUP_FIELDS } from './entities/group';
-import type { EntityName } from './entities';
+import { ENTITIES, type EntityName } from './entities';
 import { countNamedFields } from './mapping';
 import { scoreHeader } from './mapping/headers';
 import { toMatchKey } from './text';
@@ -32,4 +32,9 @@ export function guessEntity(sheetName: string, headers: readonly string[]): Enti
   const groupName = headers.find((h) => scoreHeader(h, GROUP_NAME) > 0 && scoreHeader(h, CLIENT_NAME) === 0);
   if (groupName === undefined || headers.some((h) => scoreHeader(h, CLIENT_NAME) > 0)) return clients;
   return { entity: 'groups', reason: `A coluna "${groupName.replace(/\*$/, '')}" traz nomes de grupos, e a planilha não tem colunas de cliente (CPF/CNPJ, telefone, e-mail…).` };
+}
+
+/** How many fields of the entity it names best a header row names: tells a data tab from an instructions tab. */
+export function scoreDataHeaders(headers: readonly string[]): number {
+  return Math.max(...Object.values(ENTITIES).map((entity) => countNamedFields(headers, entity.fields)));
 }

@@ -3,7 +3,7 @@ import type { OpenedWorkbook, SheetTable, WorkbookInfo } from '../spreadsheet/re
 import { writeWorkbook, textColumnsOf, type OutputFormat } from '../spreadsheet/write';
 import { CLIENT_FIELDS, type ClientFieldKey } from '../domain/entities/client';
 import { detectHeaderRow, findFooterRows, HEADER_SCAN_ROWS } from '../domain/table';
-import { countNamedFields, headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
+import { headerSignature, suggestMapping, type Mapping } from '../domain/mapping';
 import { countProblems, countStatuses, listNewGroups, listReviewItems, type NewGroup, type ReviewFilter, type ReviewItem, type ReviewRow, type StatusCounts } from '../domain/review';
 import { columnLetter } from '../domain/text';
 import { columnNames, guessHeaderRow } from '../domain/headerless';
@@ -29,7 +29,7 @@ import { exportClients, listClients } from './clientList';
 import type { ClientQuery, ClientWindow } from '../storage/clientQuery';
 import { ENTITIES, type EntityName } from '../domain/entities';
 import type { GroupFieldKey } from '../domain/entities/group';
-import { guessEntity } from '../domain/entityGuess';
+import { guessEntity, scoreDataHeaders } from '../domain/entityGuess';
 import { editGroupCell, groupReviewItems, reviewGroupSession, summarizeGroups } from './groupSession';
 import { runGroupImport } from '../storage/groupImport';
 import { undoGroupRun } from '../storage/undoGroupRun';
@@ -103,7 +103,7 @@ async function summarize(rows: readonly ReviewRow[], notes: string[]): Promise<R
 const MAX_SHEETS_SCORED = 12;
 
 /**
- * The tab to start on: the one whose header row names the most client fields (offices often put an
+ * The tab to start on: the one whose header row names the most fields of an entity (offices often put an
  * instructions tab first), else the first tab with data. A tab hidden in Excel (often an old copy) is
  * chosen only when no visible tab has data. The user can still pick another.
  */
@@ -117,7 +117,7 @@ function pickDataSheet(workbook: OpenedWorkbook): { sheetIndex: number; sheet: P
     if (info.empty || (info.hidden === true && visibleFilled >= 0)) return;
     const sheet = index === best.sheetIndex ? best.sheet : workbook.readSheet(index);
     const rows = sheet.data?.rows ?? [];
-    const score = countNamedFields(rows[detectHeaderRow(rows)] ?? [], CLIENT_FIELDS);
+    const score = scoreDataHeaders(rows[detectHeaderRow(rows)] ?? []);
     if (score > best.score) best = { sheetIndex: index, sheet, score };
   });
   return { sheetIndex: best.sheetIndex, sheet: best.sheet };

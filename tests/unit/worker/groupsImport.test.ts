@@ -48,6 +48,15 @@ describe('a filled Grupos template through the worker API', () => {
     expect((await getDb().groups.toArray()).map((g) => [g.name, g.description])).toEqual([['Clientes VIP', '']]);
   });
 
+  it('opens on the Grupos tab when the office moved the instructions first', async () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Coluna', 'O que é', 'Formato', 'Obrigatório', 'Exemplo'], ['Nome do grupo*', 'Nome do grupo', 'Texto', 'Sim', 'Tributário']]), 'Instruções');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Nome do grupo*', 'Descrição'], ['Tributário', '']]), 'Grupos');
+    const opened = await api.openFile(new File([XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer], 'grupos.xlsx'));
+    expect(opened.data?.sheetIndex).toBe(1);
+    expect((await api.previewSheet(1)).data?.entity).toBe('groups');
+  });
+
   it('can be switched to Clientes (and back) in the mapping step, each with its own fields', async () => {
     await api.openFile(await filledTemplate([['Tributário', '']]));
     expect((await api.previewSheet(0, 0, 'clients')).data).toMatchObject({ entity: 'clients', entityReason: null });
