@@ -10,6 +10,7 @@
 //   npm run bench -- --large         # and a 1,000,000-row CSV
 //   npm run bench -- --rows 2000     # smaller files (a quick check that the bench works): N/10, N, N
 //   npm run bench -- --quick         # same as --rows 2000
+//   npm run bench -- --only csv      # only the files whose name contains the text (here: the CSVs)
 import { spawn, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,12 +33,13 @@ const MARKER = 'node_modules/.cache/clientela-chromium-path';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const LONG = 600_000;
 
+const ONLY = option('--only');
 const FILES = [
   { name: `clientes-${ROWS / 10}.xlsx`, rows: Math.max(100, Math.round(ROWS / 10)), format: 'xlsx' },
   { name: `clientes-${ROWS}.xlsx`, rows: ROWS, format: 'xlsx', register: true },
   { name: `clientes-${ROWS}.csv`, rows: ROWS, format: 'csv' },
   ...(LARGE ? [{ name: `clientes-${ROWS * 10}.csv`, rows: ROWS * 10, format: 'csv' }] : []),
-];
+].filter((spec) => ONLY === undefined || spec.name.includes(ONLY));
 
 /**
  * The seeded file, generated once into node_modules/.cache under the name the app will show. Handed to
