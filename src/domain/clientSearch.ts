@@ -5,6 +5,7 @@
  */
 import type { ClientRecord } from './entities/client';
 import { onlyDigits, toMatchKey } from './text';
+import { VALID_DDDS } from './rules/ddd';
 
 export type SearchableClient = Pick<ClientRecord, 'name' | 'tradeName' | 'email' | 'secondaryEmail' | 'mobile' | 'phone' | 'kind'>;
 
@@ -43,11 +44,25 @@ export function searchTermsOf(client: SearchableClient): string[] {
 
 /**
  * One thing to find. `term`: a prefix of a term. `document`: also a prefix of the CPF/CNPJ (its own
- * unique index answers it, typed with or without punctuation).
+ * unique index answers it, typed with or without punctuation). `localPhone`: also a phone typed without
+ * its DDD (8 or 9 digits), found as the term behind any DDD (see phoneTermsWithoutDdd).
  */
 export interface SearchToken {
   term: string;
   document?: string;
+  localPhone?: string;
+}
+
+/** A local number is 8 digits (landline) or 9 (mobile): typed alone, the DDD is left out. */
+const LOCAL_PHONE = /^\d{8,9}$/;
+
+/**
+ * The stored terms a phone typed without DDD can be: the number behind each of the 67 DDDs. Looked up as
+ * prefixes of the terms index (one seek each) rather than stored as one more key per phone, which every
+ * import would pay for.
+ */
+export function phoneTermsWithoutDdd(local: string): string[] {
+  return [...VALID_DDDS].map((ddd) => `${ddd}${local}`);
 }
 
 const DOCUMENT_PUNCTUATION = /[\s.\-/()+]/g;
@@ -61,7 +76,9 @@ export function parseSearch(text: string): SearchToken[] {
   // A CPF, CNPJ (also alphanumeric) or phone, typed with its dots, dashes, slashes and parentheses.
   const typedAsDocument = /^\d+$/.test(compact) || (/\d/.test(compact) && /^[0-9A-Za-z]+$/.test(compact) && /[.\-/()]/.test(trimmed));
   if (typedAsDocument) {
-    return [{ term: compact.toLowerCase(), document: compact.toUpperCase() }];
+    const token: SearchToken = { term: compact.toLowerCase(), document: compact.toUpperCase() };
+    if (LOCAL_PHONE.test(compact)) token.localPhone = compact;
+    return [token];
   }
   return toMatchKey(trimmed)
     .split(' ')

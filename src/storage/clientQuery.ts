@@ -8,7 +8,7 @@
 import { Dexie } from 'dexie';
 import type { ClientRecord } from '../domain/entities/client';
 import type { ClientFilter } from '../domain/clientFilter';
-import { parseSearch, tagTerm, type ClientSort, type SearchToken } from '../domain/clientSearch';
+import { parseSearch, phoneTermsWithoutDdd, tagTerm, type ClientSort, type SearchToken } from '../domain/clientSearch';
 import type { ClientelaDb } from './db';
 import { loadRequiredFields } from './settings';
 import { listRecordMissing } from '../domain/requiredFields';
@@ -68,13 +68,12 @@ async function sortedIds(db: ClientelaDb, sort: ClientSort): Promise<string[]> {
 }
 
 async function tokenSet(db: ClientelaDb, token: SearchToken): Promise<Set<string>> {
-  const [byTerm, byDocument] = await Promise.all([
+  const found = await Promise.all([
     db.clients.where('terms').startsWith(token.term).primaryKeys(),
     token.document === undefined ? Promise.resolve([]) : db.clients.where('document').startsWith(token.document).primaryKeys(),
+    token.localPhone === undefined ? Promise.resolve([]) : db.clients.where('terms').startsWithAnyOf(phoneTermsWithoutDdd(token.localPhone)).primaryKeys(),
   ]);
-  const keys = new Set(byTerm);
-  for (const key of byDocument) keys.add(key);
-  return keys;
+  return new Set(found.flat());
 }
 
 /**

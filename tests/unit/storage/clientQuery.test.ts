@@ -49,7 +49,7 @@ function oracle(clients: ClientRecord[], groups: GroupRecord[], query: ClientQue
     if (query.filter.groupId !== '' && c.groupId !== query.filter.groupId) return false;
     if (query.filter.kind !== '' && c.kind !== query.filter.kind) return false;
     if (query.filter.search.trim() === '') return true;
-    if (/^[\d.\-/() ]+$/.test(query.filter.search)) return c.document.startsWith(digits) || c.mobile.slice(3).startsWith(digits);
+    if (/^[\d.\-/() ]+$/.test(query.filter.search)) return c.document.startsWith(digits) || c.mobile.slice(3).startsWith(digits) || (/^\d{8,9}$/.test(digits) && c.mobile.slice(5) === digits);
     const nameWords = fold(c.name).split(/[^a-z0-9]+/);
     return words.every((w) => nameWords.some((n) => n.startsWith(w)) || c.email.startsWith(w));
   };
@@ -82,6 +82,8 @@ describe('searchTermsOf and parseSearch', () => {
     ['123 456 789 09', [{ term: '12345678909', document: '12345678909' }]],
     ['12.ABC.345/01DE-35', [{ term: '12abc34501de35', document: '12ABC34501DE35' }]],
     ['(11) 98765-4321', [{ term: '11987654321', document: '11987654321' }]],
+    ['98765-4321', [{ term: '987654321', document: '987654321', localPhone: '987654321' }]],
+    ['3456 7890', [{ term: '34567890', document: '34567890', localPhone: '34567890' }]],
     ['  José   de Souza ', [{ term: 'jose' }, { term: 'de' }, { term: 'souza' }]],
     ['Ana@Exemplo', [{ term: 'ana@exemplo' }]],
     ['', []],
@@ -127,6 +129,7 @@ describe('the register answered from indexes', () => {
     ['two words, both must match', { search: 'ana silva' }, {}],
     ['a name word that is not the first', { search: 'souz' }, { key: 'group' }],
     ['an e-mail prefix', { search: 'pessoa11@' }, {}],
+    ['a mobile typed without its DDD', { search: '98765-0012' }, {}],
     ['people only', { kind: 'PF' }, { key: 'updatedAt' }],
     ['companies with a word', { kind: 'PJ', search: 'empresa' }, {}],
   ];
