@@ -11,10 +11,10 @@ import { inspectCfb, inspectFlatOds, inspectZip, type Contents } from './read/co
 import { readCsv } from './read/csv';
 import { resolveLimits, type ReadLimits } from './read/limits';
 import { filePlace, fileProblems, sheetPlace, sheetProblems } from './read/messages';
-import { convertSheet, measureSheet } from './read/sheet';
+import { convertSheet, measureSheet, type SheetShape } from './read/sheet';
 import { sniffBytes, type Sniffed } from './read/sniff';
 import { decodeText } from './read/text';
-import type { FileFormat, OpenedWorkbook, ProgressCallback, SheetInfo } from './read/types';
+import type { FileFormat, OpenedWorkbook, ProgressCallback, SheetInfo, SheetTable } from './read/types';
 import { scanZip, type ZipEntry } from './read/zip';
 
 export type { FileFormat, OpenedWorkbook, ProgressCallback, ReadPhase, SheetInfo, SheetTable, WorkbookInfo } from './read/types';
@@ -79,6 +79,36 @@ function parseMarkup(bytes: Uint8Array): XLSX.WorkBook | 'corrupt' {
   }
 }
 
+/** A workbook's tab: its SheetJS cells until converted to text rows, then only the rows. */
+interface LoadedSheet {
+  name: string;
+  ws: XLSX.WorkSheet | undefined;
+  shape: SheetShape;
+  converted?: Parsed<SheetTable | null>;
+}
+
+/**
+ * Each tab is converted once and its SheetJS cells let go then: the text rows are all the app reads, and
+ * a 100,000-row tab's cell objects weigh several times its text. Kept out of openSpreadsheet so that this
+ * closure does not hold the parsed workbook (its string table, its other objects) alive.
+ */
+function sheetReader(loaded: LoadedSheet[], fileName: string, convert: (ws: XLSX.WorkSheet, sheet: LoadedSheet, progress?: ProgressCallback) => Parsed<SheetTable | null>, onProgress?: ProgressCallback): OpenedWorkbook['readSheet'] {
+  return (index, progress = onProgress) => {
+    const sheet = loaded[index];
+    if (!sheet) return fail(sheetProblems.notFound(index));
+    if (!sheet.converted) {
+      try {
+        sheet.converted = sheet.ws ? convert(sheet.ws, sheet, progress) : fail(fileProblems.unreadable(fileName));
+      } catch {
+        sheet.converted = fail(fileProblems.unreadable(fileName));
+      }
+      sheet.ws = undefined;
+    }
+    // The caller may add to its problems: a copy each time.
+    return { data: sheet.converted.data, problems: [...sheet.converted.problems] };
+  };
+}
+
 function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
   onProgress?.('parsing', 0);
   const wb = parseWorkbook(bytes, format);
@@ -87,26 +117,20 @@ function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string
   onProgress?.('parsing', 1);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const fromLibreOffice = /^LibreOffice/i.test(String(wb.Props?.Application ?? ''));
-  const sheets = wb.SheetNames.map((name) => ({ name, ws: wb.Sheets[name] ?? {} }));
-  const shapes = sheets.map(({ ws }) => measureSheet(ws));
-  const infos: SheetInfo[] = sheets.map(({ name }, i) => {
-    const shape = shapes[i];
+  const loaded: LoadedSheet[] = wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name] ?? {};
+    return { name, ws, shape: measureSheet(ws) };
+  });
+  const infos: SheetInfo[] = loaded.map(({ name, shape }, i) => {
     const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
-    return { name, rowCount: shape?.rowCount ?? 0, columnCount: shape?.columnCount ?? 0, empty: (shape?.firstFilledRow ?? -1) < 0, ...(hidden && { hidden }) };
+    return { name, rowCount: shape.rowCount, columnCount: shape.columnCount, empty: shape.firstFilledRow < 0, ...(hidden && { hidden }) };
   });
   if (infos.every((s) => s.empty)) return fail(fileProblems.empty(fileName));
+  const convert = (ws: XLSX.WorkSheet, sheet: LoadedSheet, progress?: ProgressCallback): Parsed<SheetTable | null> =>
+    convertSheet(ws, sheet.shape, { place: sheetPlace(sheet.name), date1904, fromLibreOffice, limits, onProgress: progress });
   const workbook: OpenedWorkbook = {
     info: { format, sheets: infos, ...(date1904 && { date1904 }) },
-    readSheet(index, progress = onProgress) {
-      const sheet = sheets[index];
-      const shape = shapes[index];
-      if (!sheet || !shape) return fail(sheetProblems.notFound(index));
-      try {
-        return convertSheet(sheet.ws, shape, { place: sheetPlace(sheet.name), date1904, fromLibreOffice, limits, onProgress: progress });
-      } catch {
-        return fail(fileProblems.unreadable(fileName));
-      }
-    },
+    readSheet: sheetReader(loaded, fileName, convert, onProgress),
   };
   return { data: workbook, problems: [] };
 }

@@ -141,4 +141,15 @@ describe('sheets', () => {
     workbook.readSheet(0);
     expect(phases).toEqual(['sniffing:0', 'sniffing:1', 'parsing:0', 'parsing:1', 'converting:0', 'converting:1']);
   });
+
+  it('converts a tab once: read again, it gives the same rows (its cells were let go) and its own copy of the problems', () => {
+    const phases: string[] = [];
+    const workbook = expectOpened(openWorkbook(buildXlsx([CLIENT_ROWS[0] ?? []]), 'duas-vezes.xlsx', undefined, (phase) => phases.push(phase)));
+    const first = workbook.readSheet(0);
+    first.problems.push(first.problems[0] ?? ({} as never));
+    const second = workbook.readSheet(0);
+    expect(second.data?.rows).toBe(first.data?.rows);
+    expect(second.problems.map((p) => p.code)).toEqual(['sheet.no_data']);
+    expect(phases.filter((p) => p === 'converting')).toHaveLength(2);
+  });
 });
