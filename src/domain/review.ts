@@ -151,8 +151,10 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
   const firstRow = new Map<string, number>();
   const earlierContacts = new Map<string, ContactOwner>();
   for (const row of rows) {
+    // Only a row marked before (an edit, a new default) has anything to take off: the others are left as they are.
+    if (row.existingId !== undefined) delete row.existingId;
+    if (!row.problems.some((p) => REPEAT_CODES.has(p.code))) continue;
     row.problems = row.problems.filter((p) => !REPEAT_CODES.has(p.code));
-    delete row.existingId;
     row.status = statusOf(row.problems);
   }
   // A complete row claims its client before an incomplete one does, wherever it is in the file: the

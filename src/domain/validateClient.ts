@@ -237,7 +237,8 @@ export function validateClient(typed: RawClient, context: ParseContext = DEFAULT
   if (options.typedByHand !== true) problems = dropInvalidSecondPhone(draft, problems);
   const failed = new Set(problems.filter((p) => p.level === 'error').map((p) => p.field));
   // A field whose value was invalid is not empty: its own error says what to fix.
-  const filled = Object.fromEntries(CLIENT_FIELDS.map((f) => [f.key, draft[f.key] !== '' || failed.has(f.key) ? 'x' : '']));
+  const filled: Partial<Record<ClientFieldKey, string>> = {};
+  for (const f of CLIENT_FIELDS) filled[f.key] = draft[f.key] !== '' || failed.has(f.key) ? 'x' : '';
   for (const option of listMissing(filled, options.required ?? DEFAULT_REQUIRED)) {
     problems.push({ code: `required.${option.key}`, field: option.fields[0] ?? option.key, value: '', level: 'error', message: requiredMessage(option) });
   }

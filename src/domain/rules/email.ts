@@ -90,15 +90,25 @@ const MAILTOS = /(?<=^|[;,/\s\u00a0])mailto:/gi;
 
 /** The address of one mailbox written as `Name <address>` or `mailto:address`; other text unchanged. */
 function unwrapAddress(text: string): string {
-  const inner = MAILBOX.exec(text)?.[1];
+  // Most cells are a bare address: the mailbox pattern needs a "<", so it is not tried without one.
+  const inner = text.includes('<') ? MAILBOX.exec(text)?.[1] : undefined;
   return (inner ?? text).replace(MAILTO, '');
 }
 
+/** Domains already judged: a list of 100,000 clients has a few hundred distinct ones (gmail.com…). */
+const DOMAIN_VERDICTS = new Map<string, boolean>();
+const MAX_DOMAIN_VERDICTS = 10_000;
+
 /** At least two labels (letters, digits, inner hyphens) and a final label of 2+ letters. */
 function isValidDomain(domain: string): boolean {
+  const known = DOMAIN_VERDICTS.get(domain);
+  if (known !== undefined) return known;
   const labels = domain.split('.');
   const top = labels[labels.length - 1] ?? '';
-  return labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label)) && TOP_LEVEL.test(top);
+  const valid = labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label)) && TOP_LEVEL.test(top);
+  if (DOMAIN_VERDICTS.size >= MAX_DOMAIN_VERDICTS) DOMAIN_VERDICTS.clear();
+  DOMAIN_VERDICTS.set(domain, valid);
+  return valid;
 }
 
 /** A single address: trimmed and lowercased. Empty → no data, no problem. */
