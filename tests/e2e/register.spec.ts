@@ -62,6 +62,11 @@ test('Clientes with a few thousand clients: windows, search, filters and sorting
   await list.search(person?.mobile ?? '');
   await list.expectCount(1, COUNT);
   await expect(list.rows().first()).toContainText(person?.name ?? '');
+  // The same mobile typed without its DDD, with a dash: "97000-0123".
+  const local = (person?.mobile ?? '').replace(/^\(\d\d\) /, '').replace(/^(\d{5})/, '$1-');
+  await list.search(local);
+  await list.expectCount(1, COUNT);
+  await expect(list.rows().first()).toContainText(person?.name ?? '');
   await list.search('cliente7@');
   await list.expectCount(clients.filter((c) => c.email.startsWith('cliente7@')).length, COUNT);
   await list.search('');
