@@ -59,6 +59,7 @@ const RunSchema = v.object({
   endedAt: v.optional(v.number()),
   undoneAt: v.optional(v.number()),
   nextChunk: v.number(),
+  chunkSize: v.optional(v.number()),
   failure: v.optional(text),
   keptGroups: v.optional(v.array(text)),
 });

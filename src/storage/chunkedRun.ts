@@ -8,8 +8,11 @@ import { canResume, type ImportHooks } from './importRun';
 import { markRunFailed } from './runFailure';
 import type { LogRow, RunCounts, RunRecord } from './types';
 
-/** Writes chunks `run.nextChunk`.. of `total` rows; `commit(chunk, from, to)` writes one in its own transaction. */
-export async function writeChunks(db: ClientelaDb, run: RunRecord, total: number, commit: (chunk: number, from: number, to: number) => Promise<void>, hooks: ImportHooks, chunkSize: number): Promise<RunRecord> {
+/**
+ * Writes chunks `run.nextChunk`.. of `total` rows; `commit(chunk, from, to, onWritten)` writes one in its
+ * own transaction, and may tell how many of its rows it has sent so far (`hooks.onWriting`).
+ */
+export async function writeChunks(db: ClientelaDb, run: RunRecord, total: number, commit: (chunk: number, from: number, to: number, onWritten: (rows: number) => void) => Promise<void>, hooks: ImportHooks, chunkSize: number): Promise<RunRecord> {
   const chunks = Math.ceil(total / chunkSize);
   try {
     for (let chunk = run.nextChunk; chunk < chunks; chunk++) {
@@ -17,7 +20,8 @@ export async function writeChunks(db: ClientelaDb, run: RunRecord, total: number
         run.status = 'cancelled';
         break;
       }
-      await commit(chunk, chunk * chunkSize, Math.min(total, (chunk + 1) * chunkSize));
+      const from = chunk * chunkSize;
+      await commit(chunk, from, Math.min(total, from + chunkSize), (rows) => hooks.onWriting?.(from + rows, total));
       hooks.onProgress?.(Math.min(total, (chunk + 1) * chunkSize), total);
     }
     if (run.status === 'running') run.status = 'done';

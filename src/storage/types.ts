@@ -68,6 +68,8 @@ export interface RunRecord {
   undoneAt?: number;
   /** Next chunk to write: what a resume starts from. */
   nextChunk: number;
+  /** Rows per chunk (absent on runs from before it was recorded, and on Grupos runs: CHUNK_SIZE). */
+  chunkSize?: number;
   /** Why a failed or interrupted run stopped, in Portuguese (shown on its log page). */
   failure?: string;
   /** A Grupos run undone: the groups it created that were kept because clients use them, by name. */

@@ -248,7 +248,8 @@ export const api = {
     const headers = columnNames(session.table.rows, session.headerRow, session.mapping.length);
     const id = crypto.randomUUID();
     const meta = { id, fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: [...session.notes, ...session.reviewNotes] };
-    const hooks = { onProgress: (d: number, t: number) => onProgress?.(d, t, 'Importando'), isCancelled: () => cancelRequested };
+    const tell = (d: number, t: number): void => onProgress?.(d, t, 'Importando');
+    const hooks = { onProgress: tell, onWriting: tell, isCancelled: () => cancelRequested };
     const groupRows = session.groupRows ?? [];
     if (session.entity === 'groups') {
       const edits = groupRows.filter((r) => Object.keys(r.edits).length > 0).map((r): [number, RawClient] => [r.rowNumber, r.edits]);

@@ -37,7 +37,8 @@ export async function resumeImport(runId: string, file: File, hooks: { onProgres
     headerRow: run.headerRow - 1, mapping: run.mapping, rows: [], declined: new Set(review.declined), defaults: review.defaults, required: toRequiredSet(review.required), notes: run.notes ?? [], reviewNotes: [],
   };
   setSession(session);
-  const progress = { onProgress: (d: number, t: number) => hooks.onProgress?.(d, t, 'Importando'), isCancelled: hooks.isCancelled };
+  const tell = (d: number, t: number): void => hooks.onProgress?.(d, t, 'Importando');
+  const progress = { onProgress: tell, onWriting: tell, isCancelled: hooks.isCancelled };
   if (run.entity === 'groups') {
     session.entity = 'groups';
     const rows = await reviewGroupSession(session, new Map(review.edits));

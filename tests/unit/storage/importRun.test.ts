@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { canResume, loadRunLog, markInterruptedRuns, resumeRun, runImport } from '../../../src/storage/importRun';
+import { canResume, CHUNK_SIZE, loadRunLog, markInterruptedRuns, resumeRun, runImport } from '../../../src/storage/importRun';
 import { checkUndo, undoRun } from '../../../src/storage/undoRun';
 import { newGroup } from '../../../src/storage/groups';
 import type { ImportOptions, RunRecord, RunStatus } from '../../../src/storage/types';
@@ -231,6 +231,39 @@ describe('runImport: cancel and interruption', () => {
     expect(await resumeRun(db, cancelled.id, rows, {}, 3)).toMatchObject({ status: 'done' });
     expect(await db.clients.count()).toBe(7);
   });
+
+  it('a resume goes on in the chunks the run started with (recorded on it), whatever size it is asked for', async () => {
+    const db = freshDb();
+    const rows = await review(db, table(validRows(1, 7)));
+    let chunksDone = 0;
+    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
+    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    expect(await db.runs.get(cancelled.id)).toMatchObject({ chunkSize: 3, nextChunk: 1 });
+    const resumed = await resumeRun(db, cancelled.id, rows, {}, 5);
+    expect(resumed).toMatchObject({ status: 'done', nextChunk: 3, counts: { imported: 7 } });
+    expect((await db.clients.toArray()).map((c) => c.row ?? 0).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('a run from before the chunk size was recorded goes on in the chunks it is given (the size of then)', async () => {
+    const db = freshDb();
+    const rows = await review(db, table(validRows(1, 7)));
+    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
+    let chunksDone = 0;
+    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    await db.runs.update(cancelled.id, { chunkSize: undefined });
+    expect((await db.runs.get(cancelled.id))?.chunkSize).toBeUndefined();
+    expect(CHUNK_SIZE).toBe(2000);
+    expect(await resumeRun(db, cancelled.id, rows, {}, 3)).toMatchObject({ status: 'done', nextChunk: 3, counts: { imported: 7 } });
+  });
+
+  it('tells the progress inside a chunk, before it commits, and once more when it has', async () => {
+    const db = freshDb();
+    const writing: number[] = [];
+    const committed: number[] = [];
+    await runImport(db, meta(), await review(db, table(validRows(1, 2100))), DEFAULTS, { onWriting: (d) => writing.push(d), onProgress: (d) => committed.push(d) }, 20_000);
+    expect(writing).toEqual([2000, 2100]);
+    expect(committed).toEqual([2100]);
+  }, 60_000);
 
   it.each<[RunStatus, boolean, boolean]>([
     ['interrupted', true, true], ['cancelled', true, true], ['failed', true, true],
