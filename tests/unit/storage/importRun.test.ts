@@ -202,6 +202,16 @@ describe('runImport: groups', () => {
 });
 
 describe('runImport: cancel and interruption', () => {
+  /** Seven rows in chunks of 3, cancelled once the first chunk is in (the choices kept: it can be resumed). */
+  async function cancelAfterFirstChunk(): Promise<{ db: ReturnType<typeof freshDb>; rows: ReviewRow[]; cancelled: RunRecord }> {
+    const db = freshDb();
+    const rows = await review(db, table(validRows(1, 7)));
+    let chunksDone = 0;
+    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
+    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    return { db, rows, cancelled };
+  }
+
   it('a cancel after the first chunk keeps that chunk and stops', async () => {
     const db = freshDb();
     let chunksDone = 0;
@@ -216,11 +226,7 @@ describe('runImport: cancel and interruption', () => {
   });
 
   it('a resumed run goes on from its next chunk: every row imported once, counts adding up', async () => {
-    const db = freshDb();
-    const rows = await review(db, table(validRows(1, 7)));
-    let chunksDone = 0;
-    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
-    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    const { db, rows, cancelled } = await cancelAfterFirstChunk();
     expect(canResume(cancelled)).toBe(true);
     const resumed = await resumeRun(db, cancelled.id, rows, {}, 3);
     expect(resumed).toMatchObject({ status: 'done', nextChunk: 3, counts: { total: 7, imported: 7, updated: 0, skipped: 0, errors: 0 } });
@@ -233,11 +239,7 @@ describe('runImport: cancel and interruption', () => {
   });
 
   it('a resume goes on in the chunks the run started with (recorded on it), whatever size it is asked for', async () => {
-    const db = freshDb();
-    const rows = await review(db, table(validRows(1, 7)));
-    let chunksDone = 0;
-    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
-    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    const { db, rows, cancelled } = await cancelAfterFirstChunk();
     expect(await db.runs.get(cancelled.id)).toMatchObject({ chunkSize: 3, nextChunk: 1 });
     const resumed = await resumeRun(db, cancelled.id, rows, {}, 5);
     expect(resumed).toMatchObject({ status: 'done', nextChunk: 3, counts: { imported: 7 } });
@@ -245,11 +247,7 @@ describe('runImport: cancel and interruption', () => {
   });
 
   it('a run from before the chunk size was recorded goes on in the chunks it is given (the size of then)', async () => {
-    const db = freshDb();
-    const rows = await review(db, table(validRows(1, 7)));
-    const withChoices = { ...meta(), review: { defaults: {}, declined: [], edits: [] } };
-    let chunksDone = 0;
-    const cancelled = await runImport(db, withChoices, rows, DEFAULTS, { onProgress: () => chunksDone++, isCancelled: () => chunksDone >= 1 }, 3);
+    const { db, rows, cancelled } = await cancelAfterFirstChunk();
     await db.runs.update(cancelled.id, { chunkSize: undefined });
     expect((await db.runs.get(cancelled.id))?.chunkSize).toBeUndefined();
     expect(CHUNK_SIZE).toBe(2000);
