@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { canResume, CHUNK_SIZE, loadRunLog, markInterruptedRuns, resumeRun, runImport } from '../../../src/storage/importRun';
+import { canResume, CHUNK_SIZE, chunkSizeFor, loadRunLog, markInterruptedRuns, resumeRun, runImport } from '../../../src/storage/importRun';
 import { checkUndo, undoRun } from '../../../src/storage/undoRun';
 import { newGroup } from '../../../src/storage/groups';
 import type { ImportOptions, RunRecord, RunStatus } from '../../../src/storage/types';
@@ -198,6 +198,18 @@ describe('runImport: groups', () => {
     const message = rejected?.messages?.find((m) => m.code === 'group.not_found');
     expect(message).toMatchObject({ field: 'group', level: 'error' });
     expect(message?.message).toContain('"Inexistente" não existe');
+  });
+});
+
+describe('chunkSizeFor', () => {
+  it.each([
+    [7, 2000],
+    [2500, 2000],
+    [30_000, 6000],
+    [100_000, 20_000],
+    [1_000_000, 20_000],
+  ])('%i rows: chunks of %i', (rows, size) => {
+    expect(chunkSizeFor(rows)).toBe(size);
   });
 });
 
