@@ -3,6 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { ImportPage } from './pages/importPage';
 import { ClientsPage } from './pages/clientsPage';
 import { TeamPage } from './pages/teamPage';
+import { ClientRecordPage } from './pages/clientRecord';
 import { buildClients1000 } from './fixtures/clients1000';
 import { countServerClients, createOffice, EDITORS, READER, type OfficeUser } from './support/couch';
 
@@ -14,14 +15,12 @@ function serverAddress(baseURL: string | undefined): string {
 let office = '';
 test.beforeEach(async ({}, testInfo) => {
   office = `escritorio-${testInfo.testId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
-  await createOffice(office);
+  await createOffice(office, { readOnly: testInfo.title.includes('read-only') });
 });
 
 async function machine(browser: Browser, baseURL: string | undefined, user: OfficeUser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on('console', (m) => console.log('[page]', m.type(), m.text()));
-  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.goto('/');
   await new TeamPage(page).connect(serverAddress(baseURL), office, user);
   return page;
@@ -38,7 +37,7 @@ async function importClients1000(page: Page): Promise<number> {
   return 1000 - file.rejected.size - file.duplicates.size;
 }
 
-test('A imports 1,000 clients and B, another machine, sees all of them', async ({ browser, baseURL }) => {
+test('two machines: A imports 1,000 and B sees them; offline edits merge; the same field is a conflict resolved in Conflitos; B reloads offline; A undoes and B keeps what it edited', async ({ browser, baseURL }) => {
   const a = await machine(browser, baseURL, EDITORS[0]!);
   const imported = await importClients1000(a);
   await new TeamPage(a).expectSynced();
@@ -49,5 +48,65 @@ test('A imports 1,000 clients and B, another machine, sees all of them', async (
   const list = new ClientsPage(b);
   await list.open();
   await list.expectCount(imported, imported);
-  void READER;
+
+  // Both offline: different fields of one client on each machine; back online, both have both changes.
+  await a.context().setOffline(true);
+  await b.context().setOffline(true);
+  await expect(new TeamPage(a).state).toHaveText(/^Offline/);
+  await new ClientRecordPage(a).edit('Cliente Número 7', { Cidade: 'Campinas' });
+  await new ClientRecordPage(b).edit('Cliente Número 7', { Observações: 'Prefere WhatsApp' });
+  await a.context().setOffline(false);
+  await b.context().setOffline(false);
+  for (const page of [a, b]) {
+    await new TeamPage(page).expectSynced();
+    const record = new ClientRecordPage(page);
+    await record.open('Cliente Número 7');
+    await expect(record.field('Cidade')).toHaveText('Campinas', { timeout: 60_000 });
+    await expect(record.field('Observações')).toHaveText('Prefere WhatsApp', { timeout: 60_000 });
+  }
+
+  // Both offline again, the same field: listed in Conflitos on both, picked on one, settled on both.
+  await a.context().setOffline(true);
+  await b.context().setOffline(true);
+  await new ClientRecordPage(a).edit('Cliente Número 8', { Cidade: 'Santos' });
+  await new ClientRecordPage(b).edit('Cliente Número 8', { Cidade: 'Sorocaba' });
+  await a.context().setOffline(false);
+  await b.context().setOffline(false);
+  for (const page of [a, b]) {
+    await new TeamPage(page).open();
+    await expect(page.getByRole('group', { name: 'Valores de Cidade de Cliente Número 8' })).toBeVisible({ timeout: 60_000 });
+  }
+  await a.getByRole('button', { name: 'Manter "Sorocaba"' }).click();
+  for (const page of [a, b]) {
+    await expect(page.getByText('Nenhum conflito.')).toBeVisible({ timeout: 60_000 });
+    const record = new ClientRecordPage(page);
+    await record.open('Cliente Número 8');
+    await expect(record.field('Cidade')).toHaveText('Sorocaba', { timeout: 60_000 });
+  }
+
+  // B, offline, reloads: the service worker serves the app and B's register has everything.
+  await b.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
+  await b.reload();
+  await b.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await b.context().setOffline(true);
+  expect((await b.reload())?.fromServiceWorker()).toBe(true);
+  await expect(new TeamPage(b).state).toHaveText(/^Offline/);
+  await list.open();
+  await list.expectCount(imported, imported);
+  await b.context().setOffline(false);
+  await new TeamPage(b).expectSynced();
+
+  // A undoes its import: the clients nobody changed go (on both machines); those edited since stay, and A is told which.
+  await a.getByRole('navigation').getByRole('link', { name: 'Logs de migração' }).click();
+  await a.getByRole('link', { name: /clientes-1000\.xlsx/ }).first().click();
+  await a.getByRole('button', { name: 'Desfazer importação' }).click();
+  await a.getByRole('dialog').getByRole('button', { name: 'Desfazer importação' }).click();
+  await expect(a.getByText('2 clientes ficaram como estava')).toBeVisible({ timeout: 60_000 });
+  await expect(a.getByRole('link', { name: 'Cliente Número 7' })).toBeVisible();
+  await expect(a.getByRole('link', { name: 'Cliente Número 8' })).toBeVisible();
+  await new TeamPage(a).expectSynced();
+  await list.open();
+  await list.expectCount(2, 2);
+  await new TeamPage(b).expectSynced();
+  expect(await countServerClients(office)).toBe(2);
 });
