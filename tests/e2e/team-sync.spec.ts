@@ -5,6 +5,7 @@ import { ClientsPage } from './pages/clientsPage';
 import { TeamPage } from './pages/teamPage';
 import { ClientRecordPage } from './pages/clientRecord';
 import { buildClients1000 } from './fixtures/clients1000';
+import { formatCpf, makeCpf } from '../support/brazil';
 import { countServerClients, createOffice, EDITORS, READER, type OfficeUser } from './support/couch';
 
 /** The office's server as a machine reaches it: through the app's own origin (the preview's /couchdb proxy). */
@@ -109,4 +110,47 @@ test('two machines: A imports 1,000 and B sees them; offline edits merge; the sa
   await list.expectCount(2, 2);
   await new TeamPage(b).expectSynced();
   expect(await countServerClients(office)).toBe(2);
+});
+
+test('both machines register the same CPF offline: they end with one client, its differing fields listed in Conflitos', async ({ browser, baseURL }) => {
+  const a = await machine(browser, baseURL, EDITORS[0]!);
+  const b = await machine(browser, baseURL, EDITORS[1]!);
+  for (const page of [a, b]) await new TeamPage(page).expectSynced();
+  await a.context().setOffline(true);
+  await b.context().setOffline(true);
+  const cpf = formatCpf(makeCpf(4242));
+  const client = { 'Nome/Razão Social': 'Joana Prado', 'CPF/CNPJ': cpf, Celular: '(11) 98765-4321', Grupo: 'Trabalhista' };
+  await new ClientRecordPage(a).create({ ...client, 'E-mail principal': 'joana@escritorio-a.com.br' });
+  await new ClientRecordPage(b).create({ ...client, 'E-mail principal': 'joana@escritorio-b.com.br' });
+  await a.context().setOffline(false);
+  await b.context().setOffline(false);
+  for (const page of [a, b]) {
+    await new TeamPage(page).open();
+    await expect(page.getByRole('group', { name: 'Valores de E-mail principal de Joana Prado' })).toBeVisible({ timeout: 60_000 });
+    const list = new ClientsPage(page);
+    await list.open();
+    await list.expectCount(1, 1);
+  }
+  expect(await countServerClients(office)).toBe(1);
+});
+
+test('a read-only member sees the register but cannot change it: the app says so and the server refuses', async ({ browser, baseURL }) => {
+  const a = await machine(browser, baseURL, EDITORS[0]!);
+  await new ClientRecordPage(a).create({ 'Nome/Razão Social': 'Paulo Reis', 'CPF/CNPJ': formatCpf(makeCpf(5151)), Celular: '(11) 98765-4321', 'E-mail principal': 'paulo@exemplo.com.br', Grupo: 'Tributário' });
+  await new TeamPage(a).expectSynced();
+
+  const reader = await machine(browser, baseURL, READER);
+  await expect(new TeamPage(reader).state).toContainText('Somente leitura');
+  const record = new ClientRecordPage(reader);
+  await record.open('Paulo Reis');
+  await expect(reader.getByText(/^Somente leitura: o seu usuário pode consultar o cadastro/)).toBeVisible();
+  await expect(reader.getByRole('button', { name: 'Editar' })).toBeDisabled();
+
+  // The server refuses the same change from this user, whatever the app does.
+  const url = `${serverAddress(baseURL)}/${office}/client:${makeCpf(5151)}`;
+  const auth = { Authorization: `Basic ${Buffer.from(`${READER.name}:${READER.password}`).toString('base64')}` };
+  const current = (await (await reader.request.get(url, { headers: auth })).json()) as Record<string, unknown>;
+  const refused = await reader.request.put(url, { headers: { ...auth, 'Content-Type': 'application/json' }, data: { ...current, city: 'Recife' } });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { reason: string }).reason).toContain('Somente leitura');
 });
