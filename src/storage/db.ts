@@ -5,7 +5,7 @@ import type { LogRow, RunRecord } from './types';
 import { watchUpgrades } from './dbEvents';
 import { clientTermsMiddleware } from './clientTerms';
 import type { HistoryEntry } from './history';
-import { outboxMiddleware, type OutboxEntry } from './sync/outbox';
+import { outboxMiddleware, type DexieZones, type OutboxEntry } from './sync/outbox';
 import type { SyncConflictRecord, SyncMetaRecord } from './sync/types';
 
 /** One record per committed chunk of an import: compact, and written in the chunk's transaction. */
@@ -78,7 +78,7 @@ export class ClientelaDb extends Dexie {
     // machines at once ("Conflitos"), and the sync settings (server, since). None of them syncs.
     this.version(7).stores({ syncOutbox: '++seq', syncConflicts: 'docId, clientId', syncMeta: 'key' });
     this.use(clientTermsMiddleware);
-    if (options.outbox !== false) this.use(outboxMiddleware);
+    if (options.outbox !== false) this.use(outboxMiddleware(Dexie.Promise as unknown as DexieZones));
     this.use({
       stack: 'dbcore',
       name: 'clientsWithoutDocument',

@@ -6,7 +6,7 @@ import { TeamPage } from './pages/teamPage';
 import { ClientRecordPage } from './pages/clientRecord';
 import { buildClients1000 } from './fixtures/clients1000';
 import { formatCpf, makeCpf } from '../support/brazil';
-import { countServerClients, createOffice, EDITORS, READER, type OfficeUser } from './support/couch';
+import { countServerClients, createOffice, LAWYER, READER, SECRETARY, type OfficeUser } from './support/couch';
 
 /** The office's server as a machine reaches it: through the app's own origin (the preview's /couchdb proxy). */
 function serverAddress(baseURL: string | undefined): string {
@@ -14,7 +14,7 @@ function serverAddress(baseURL: string | undefined): string {
 }
 
 let office = '';
-test.beforeEach(async ({}, testInfo) => {
+test.beforeEach(async ({ browserName: _browser }, testInfo) => {
   office = `escritorio-${testInfo.testId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
   await createOffice(office, { readOnly: testInfo.title.includes('read-only') });
 });
@@ -39,12 +39,12 @@ async function importClients1000(page: Page): Promise<number> {
 }
 
 test('two machines: A imports 1,000 and B sees them; offline edits merge; the same field is a conflict resolved in Conflitos; B reloads offline; A undoes and B keeps what it edited', async ({ browser, baseURL }) => {
-  const a = await machine(browser, baseURL, EDITORS[0]!);
+  const a = await machine(browser, baseURL, SECRETARY);
   const imported = await importClients1000(a);
   await new TeamPage(a).expectSynced();
   expect(await countServerClients(office)).toBe(imported);
 
-  const b = await machine(browser, baseURL, EDITORS[1]!);
+  const b = await machine(browser, baseURL, LAWYER);
   await new TeamPage(b).expectSynced();
   const list = new ClientsPage(b);
   await list.open();
@@ -113,8 +113,8 @@ test('two machines: A imports 1,000 and B sees them; offline edits merge; the sa
 });
 
 test('both machines register the same CPF offline: they end with one client, its differing fields listed in Conflitos', async ({ browser, baseURL }) => {
-  const a = await machine(browser, baseURL, EDITORS[0]!);
-  const b = await machine(browser, baseURL, EDITORS[1]!);
+  const a = await machine(browser, baseURL, SECRETARY);
+  const b = await machine(browser, baseURL, LAWYER);
   for (const page of [a, b]) await new TeamPage(page).expectSynced();
   await a.context().setOffline(true);
   await b.context().setOffline(true);
@@ -135,7 +135,7 @@ test('both machines register the same CPF offline: they end with one client, its
 });
 
 test('a read-only member sees the register but cannot change it: the app says so and the server refuses', async ({ browser, baseURL }) => {
-  const a = await machine(browser, baseURL, EDITORS[0]!);
+  const a = await machine(browser, baseURL, SECRETARY);
   await new ClientRecordPage(a).create({ 'Nome/Razão Social': 'Paulo Reis', 'CPF/CNPJ': formatCpf(makeCpf(5151)), Celular: '(11) 98765-4321', 'E-mail principal': 'paulo@exemplo.com.br', Grupo: 'Tributário' });
   await new TeamPage(a).expectSynced();
 

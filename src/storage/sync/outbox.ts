@@ -59,34 +59,56 @@ async function clientsOfRenamed(clients: DBCoreTable, trans: DBCoreTransaction, 
   return found.flat();
 }
 
-function wrapRegister(down: DBCore, tableName: string): DBCoreTable {
+/** Read inside the write's own transaction. During an upgrade from before v7 there is no setting yet. */
+async function syncConfigured(down: DBCore, trans: DBCoreTransaction): Promise<boolean> {
+  try {
+    return (await down.table(SYNC_META_TABLE).get({ trans, key: SYNC_CONFIG_KEY })) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Dexie's zone (its "PSD"): the middlewares below read the transaction from it when they are called, and an
+ * `await` here leaves it. Dexie.Promise exposes it (not in its typings): every call down re-enters it.
+ */
+export interface DexieZones {
+  PSD: unknown;
+  usePSD<T>(zone: unknown, fn: () => T): T;
+}
+
+function wrapRegister(down: DBCore, tableName: string, zones: DexieZones): DBCoreTable {
   const table = down.table(tableName);
   return {
     ...table,
     mutate: async (req) => {
-      const config = await down.table(SYNC_META_TABLE).get({ trans: req.trans, key: SYNC_CONFIG_KEY });
-      if (config === undefined) return table.mutate(req);
-      const before = await valuesBefore(table, req);
-      const response = await table.mutate(req);
+      const zone = zones.PSD;
+      const inZone = <T>(fn: () => T): T => zones.usePSD(zone, fn);
+      if (!(await syncConfigured(down, req.trans))) return inZone(() => table.mutate(req));
+      const before = await inZone(() => valuesBefore(table, req));
+      const response = await inZone(() => table.mutate(req));
       const after: readonly Identified[] = req.type === 'add' || req.type === 'put' ? req.values : [];
       const docIds = new Set([...before, ...after].map((v) => docIdOf(tableName, v)));
-      if (tableName === 'groups') for (const client of await clientsOfRenamed(down.table('clients'), req.trans, before, after)) docIds.add(docIdOf('clients', client));
+      if (tableName === 'groups') for (const client of await inZone(() => clientsOfRenamed(down.table('clients'), req.trans, before, after))) docIds.add(docIdOf('clients', client));
       const values: OutboxEntry[] = [...docIds].map((docId) => ({ docId }));
-      if (values.length > 0) await down.table(OUTBOX_TABLE).mutate({ type: 'add', trans: req.trans, values });
+      if (values.length > 0) await inZone(() => down.table(OUTBOX_TABLE).mutate({ type: 'add', trans: req.trans, values }));
       return response;
     },
   };
 }
 
-export const outboxMiddleware: Middleware<DBCore> = {
+/** The middleware; `zones` is Dexie.Promise (db.ts passes it: this module loads no Dexie code of its own). */
+export const outboxMiddleware = (zones: DexieZones): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'syncOutbox',
   create: (down) => ({
     ...down,
     transaction: (stores, mode, options) => {
       const widen = mode === 'readwrite' && stores.some((s) => REGISTER.has(s));
-      return down.transaction(widen ? [...new Set([...stores, OUTBOX_TABLE, SYNC_META_TABLE])] : stores, mode, options);
+      // A group's rename re-queues its clients (their documents name the group): it reads them too.
+      const extra = stores.includes('groups') ? ['clients', OUTBOX_TABLE, SYNC_META_TABLE] : [OUTBOX_TABLE, SYNC_META_TABLE];
+      return down.transaction(widen ? [...new Set([...stores, ...extra])] : stores, mode, options);
     },
-    table: (name) => (REGISTER.has(name) ? wrapRegister(down, name) : down.table(name)),
+    table: (name) => (REGISTER.has(name) ? wrapRegister(down, name, zones) : down.table(name)),
   }),
-};
+});

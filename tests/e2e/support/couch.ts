@@ -13,10 +13,9 @@ export interface OfficeUser {
   roles: string[];
 }
 
-export const EDITORS: OfficeUser[] = [
-  { name: 'secretaria', password: 'senha-a', roles: ['editor'] },
-  { name: 'advogada', password: 'senha-b', roles: ['editor'] },
-];
+export const SECRETARY: OfficeUser = { name: 'secretaria', password: 'senha-a', roles: ['editor'] };
+export const LAWYER: OfficeUser = { name: 'advogada', password: 'senha-b', roles: ['editor'] };
+const EDITORS = [SECRETARY, LAWYER];
 export const READER: OfficeUser = { name: 'estagiario', password: 'senha-c', roles: [] };
 
 async function admin(): Promise<APIRequestContext> {
