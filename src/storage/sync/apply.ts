@@ -8,19 +8,11 @@ import { clientToDoc, docToClient, sameContent, targetOfDocId, type ClientDoc, t
 import type { ClientelaDb } from '../db';
 import { groupKey, newGroup } from '../groups';
 import { findLocal } from './register';
+import { findOrCreateGroup } from '../editClient';
 
 export const SINCE_KEY = 'since';
 
 export type IncomingChange = { id: string; deleted: true } | { id: string; ignored: true } | { id: string; doc: RegisterDoc };
-
-async function groupIdNamed(db: ClientelaDb, name: string): Promise<string> {
-  if (name.trim() === '') return '';
-  const existing = await db.groups.where('nameKey').equals(groupKey(name)).first();
-  if (existing) return existing.id;
-  const group = newGroup(name);
-  await db.groups.add(group);
-  return group.id;
-}
 
 async function applyGroup(db: ClientelaDb, doc: GroupDoc): Promise<void> {
   const local = await findLocal(db, doc._id);
@@ -36,7 +28,7 @@ async function applyClient(db: ClientelaDb, doc: ClientDoc): Promise<void> {
   const groupName = existing?.groupId ? (await db.groups.get(existing.groupId))?.name ?? '' : '';
   const open = doc.conflicts ?? [];
   if (!existing || !sameContent(clientToDoc(existing, groupName, (await db.syncConflicts.get(doc._id))?.conflicts ?? []), doc)) {
-    const client = docToClient(doc, await groupIdNamed(db, doc.group ?? ''), existing);
+    const client = docToClient(doc, await findOrCreateGroup(db, doc.group ?? ''), existing);
     await db.clients.put(client);
     if (open.length > 0) await db.syncConflicts.put({ docId: doc._id, clientId: client.id, name: client.name, conflicts: open });
     else await db.syncConflicts.delete(doc._id);

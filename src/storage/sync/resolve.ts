@@ -3,7 +3,7 @@ import type { ClientRecord } from '../../domain/entities/client';
 import { SYNCED_CLIENT_FIELDS } from '../../domain/sync/docs';
 import { resolveConflict } from '../../domain/sync/merge';
 import type { ClientelaDb } from '../db';
-import { groupKey, newGroup } from '../groups';
+import { findOrCreateGroup } from '../editClient';
 import { diffClients, historyEntry } from '../history';
 
 function isSyncedField(field: string): field is (typeof SYNCED_CLIENT_FIELDS)[number] {
@@ -18,10 +18,7 @@ export async function pickConflictValue(db: ClientelaDb, docId: string, field: s
     if (!open || !client) return;
     const next: ClientRecord = { ...client, updatedAt: Date.now() };
     if (field === 'group') {
-      const existing = await db.groups.where('nameKey').equals(groupKey(value)).first();
-      const group = existing ?? newGroup(value);
-      if (!existing && value.trim() !== '') await db.groups.add(group);
-      next.groupId = value.trim() === '' ? '' : group.id;
+      next.groupId = await findOrCreateGroup(db, value);
     } else if (isSyncedField(field)) {
       if (field === 'kind') next.kind = value === 'PJ' ? 'PJ' : 'PF';
       else next[field] = value;
