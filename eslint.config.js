@@ -12,6 +12,7 @@ const SHEETJS = { group: ['@e965/xlsx', 'xlsx', '@e965/xlsx/*'], message: 'Only 
 const ZIP = { group: ['fflate'], message: 'Only src/spreadsheet/ writes spreadsheet files (the zip inside XLSX/ODS).' };
 const SPREADSHEET = { group: ['**/spreadsheet', '**/spreadsheet/*'], message: 'src/spreadsheet/ runs in the worker only; the UI asks the worker (getWorker()) instead.', allowTypeImports: true };
 const WORKER_IMPL = { group: ['**/worker/api', '**/worker/worker', '**/worker/session'], message: 'The UI talks to the worker through Comlink: use `import type { WorkerApi }` and getWorker().', allowTypeImports: true };
+const POUCHDB = { group: ['pouchdb-browser', 'pouchdb', 'pouchdb-*'], message: 'Only src/storage/sync/ knows the sync engine (PouchDB): the rest of the app reads and writes Dexie, and sync stays optional.' };
 const OUTSIDE_DOMAIN = [
   { group: ['dexie', 'dexie/*'], message: 'src/domain/ is pure TypeScript: storage belongs in src/storage/.' },
   { group: ['svelte', 'svelte/*'], message: 'src/domain/ is pure TypeScript: UI belongs in src/ui/.' },
@@ -39,11 +40,13 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, ...OUTSIDE_DOMAIN] }],
+      'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, POUCHDB, ...OUTSIDE_DOMAIN] }],
       'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'self'].map((name) => ({ name, message: 'src/domain/ runs in Node tests unchanged: no DOM.' }))],
     },
   },
-  { files: ['src/storage/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, { group: ['**/ui/*', '**/worker/*', '**/spreadsheet/*'], message: 'src/storage/ is Dexie only: it is used by the worker and the UI, not the other way round.' }] }] } },
-  { files: ['src/spreadsheet/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['dexie', '**/storage/*', '**/ui/*', '**/worker/*'], message: 'src/spreadsheet/ only turns bytes into tables and back: no storage, UI or worker code.' }] }] } },
-  { files: ['src/ui/**', 'src/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, SPREADSHEET, WORKER_IMPL] }] } },
+  { files: ['src/storage/**'], ignores: ['src/storage/sync/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, POUCHDB, { group: ['**/ui/*', '**/worker/*', '**/spreadsheet/*'], message: 'src/storage/ is Dexie only: it is used by the worker and the UI, not the other way round.' }] }] } },
+  { files: ['src/storage/sync/**'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, { group: ['**/ui/*', '**/worker/*', '**/spreadsheet/*'], message: 'src/storage/ is Dexie only: it is used by the worker and the UI, not the other way round.' }] }] } },
+  { files: ['src/worker/**'], rules: { 'no-restricted-imports': ['error', { patterns: [POUCHDB] }] } },
+  { files: ['src/spreadsheet/**'], rules: { 'no-restricted-imports': ['error', { patterns: [POUCHDB, { group: ['dexie', '**/storage/*', '**/ui/*', '**/worker/*'], message: 'src/spreadsheet/ only turns bytes into tables and back: no storage, UI or worker code.' }] }] } },
+  { files: ['src/ui/**', 'src/main.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [SHEETJS, ZIP, SPREADSHEET, WORKER_IMPL, POUCHDB] }] } },
 );

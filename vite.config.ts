@@ -41,8 +41,16 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * Team sync's tests (tests/e2e/team-sync.spec.ts): the preview forwards /couchdb to their CouchDB-protocol
+ * server, the way an office's reverse proxy can serve the app and CouchDB from one origin (README).
+ */
+const couchTarget = process.env.COUCH_PROXY_TARGET;
+const couchProxy = couchTarget ? { '/couchdb': { target: couchTarget, changeOrigin: true, rewrite: (path: string) => path.replace(/^\/couchdb/, '') || '/' } } : undefined;
+
 export default defineConfig({
   base: './',
+  preview: couchProxy ? { proxy: couchProxy } : {},
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [svelte(), svelteTesting(), offline],
   worker: { format: 'es' },

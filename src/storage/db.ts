@@ -5,6 +5,8 @@ import type { LogRow, RunRecord } from './types';
 import { watchUpgrades } from './dbEvents';
 import { clientTermsMiddleware } from './clientTerms';
 import type { HistoryEntry } from './history';
+import { outboxMiddleware, type DexieZones, type OutboxEntry } from './sync/outbox';
+import type { SyncConflictRecord, SyncMetaRecord } from './sync/types';
 
 /** One record per committed chunk of an import: compact, and written in the chunk's transaction. */
 export interface RunLogChunk {
@@ -46,8 +48,12 @@ export class ClientelaDb extends Dexie {
   mappings!: Dexie.Table<MappingProfile, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   history!: EntityTable<HistoryEntry, 'id'>;
+  syncOutbox!: EntityTable<OutboxEntry, 'seq'>;
+  syncConflicts!: EntityTable<SyncConflictRecord, 'docId'>;
+  syncMeta!: EntityTable<SyncMetaRecord, 'key'>;
 
-  constructor(name = 'clientela') {
+  /** `outbox: false`: the connection team sync applies incoming changes with (they must not echo back). */
+  constructor(name = 'clientela', options: { outbox?: boolean } = {}) {
     super(name);
     // A schema change is a new version with an upgrade function: never edit a version that shipped.
     this.version(1).stores({
@@ -68,7 +74,11 @@ export class ClientelaDb extends Dexie {
     this.version(5)
       .stores({ clients: 'id, &document, name, groupId, updatedAt, *terms' })
       .upgrade((tx) => tx.table('clients').toCollection().modify(() => undefined));
+    // v7: team sync (storage/sync/): the outbox of register changes to push, the fields changed on two
+    // machines at once ("Conflitos"), and the sync settings (server, since). None of them syncs.
+    this.version(7).stores({ syncOutbox: '++seq', syncConflicts: 'docId, clientId', syncMeta: 'key' });
     this.use(clientTermsMiddleware);
+    if (options.outbox !== false) this.use(outboxMiddleware(Dexie.Promise as unknown as DexieZones));
     this.use({
       stack: 'dbcore',
       name: 'clientsWithoutDocument',

@@ -11,7 +11,7 @@ function documentTaken(draft: ClientDraft, owner: ClientRecord): Problem {
 }
 
 /** The id of the group named `name`, created when new; '' for no group (an incomplete client). */
-async function findOrCreateGroup(db: ClientelaDb, name: string): Promise<string> {
+export async function findOrCreateGroup(db: ClientelaDb, name: string): Promise<string> {
   if (name.trim() === '') return '';
   const existing = await db.groups.where('nameKey').equals(groupKey(name)).first();
   if (existing) return existing.id;

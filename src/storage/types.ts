@@ -74,6 +74,14 @@ export interface RunRecord {
   failure?: string;
   /** A Grupos run undone: the groups it created that were kept because clients use them, by name. */
   keptGroups?: string[];
+  /** With team sync on: the clients its undo left as they were, because someone changed them since. */
+  undoKept?: UndoKept[];
+}
+
+export interface UndoKept {
+  clientId: string;
+  name: string;
+  reason: string;
 }
 
 export type LogStatus = 'imported' | 'updated' | 'skipped' | 'error';

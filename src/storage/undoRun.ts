@@ -7,8 +7,10 @@
 import type { ClientRecord } from '../domain/entities/client';
 import type { ClientelaDb } from './db';
 import { loadRunLog } from './importRun';
-import type { RunRecord } from './types';
+import type { RunRecord, UndoKept } from './types';
 import { diffClients, historyEntry } from './history';
+import { SYNC_CONFIG_KEY } from './sync/outbox';
+import { changedSince, keptBecauseChanged } from './sync/undoShared';
 
 export interface UndoCheck {
   /** A later run, not undone, that changed clients this run wrote: undo that one first. */
@@ -49,15 +51,31 @@ export async function checkUndo(db: ClientelaDb, runId: string): Promise<UndoChe
  */
 export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord> {
   // Invariant: an undo happens whole or not at all; the run is marked undone in the same transaction.
-  return db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.history], async () => {
+  return db.transaction('rw', [db.clients, db.groups, db.runs, db.runLogs, db.history, db.syncMeta], async () => {
     const run = await db.runs.get(runId);
     if (!run) throw new Error(`run ${runId} not found`);
     if (run.status === 'undone' || (await checkUndo(db, runId)).blockedBy !== null) return run;
-    const created: string[] = [];
-    const restored: ClientRecord[] = [];
+    let created: string[] = [];
+    let restored: ClientRecord[] = [];
     for (const row of await loadRunLog(db, runId)) {
       if (row.status === 'imported' && row.clientId) created.push(row.clientId);
       if (row.status === 'updated' && row.before) restored.push(row.before);
+    }
+    // A shared register (team sync): what someone changed since the run stays as it is now.
+    const kept: UndoKept[] = [];
+    if ((await db.syncMeta.get(SYNC_CONFIG_KEY)) !== undefined) {
+      const since = run.endedAt ?? run.startedAt;
+      const keep = async <T>(items: T[], idOf: (item: T) => string, wasCreated: boolean): Promise<T[]> => {
+        const current = await db.clients.bulkGet(items.map(idOf));
+        return items.filter((_, i) => {
+          const now = current[i];
+          if (!changedSince(now, since)) return true;
+          kept.push(keptBecauseChanged(now, wasCreated));
+          return false;
+        });
+      };
+      created = await keep(created, (id) => id, true);
+      restored = await keep(restored, (c) => c.id, false);
     }
     await db.clients.bulkDelete(created);
     // A client the run created leaves with its history; a restored one keeps it, and says it was restored.
@@ -71,7 +89,7 @@ export async function undoRun(db: ClientelaDb, runId: string): Promise<RunRecord
     for (const groupId of run.createdGroupIds) {
       if ((await db.clients.where('groupId').equals(groupId).count()) === 0) await db.groups.delete(groupId);
     }
-    const undone: RunRecord = { ...run, status: 'undone', undoneAt: Date.now() };
+    const undone: RunRecord = { ...run, status: 'undone', undoneAt: Date.now(), ...(kept.length > 0 ? { undoKept: kept } : {}) };
     await db.runs.put(undone);
     return undone;
   });

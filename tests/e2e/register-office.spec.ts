@@ -99,6 +99,6 @@ test('"Apagar todos os dados" offers a backup, asks for the word, and leaves eve
   await dialog.getByRole('button', { name: 'Apagar tudo' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Todos os dados foram apagados' })).toBeVisible();
   const counts = await storeCounts(page);
-  expect(Object.keys(counts).sort()).toEqual(['clients', 'groups', 'history', 'mappings', 'runLogs', 'runs', 'settings']);
+  expect(Object.keys(counts).sort()).toEqual(['clients', 'groups', 'history', 'mappings', 'runLogs', 'runs', 'settings', 'syncConflicts', 'syncMeta', 'syncOutbox']);
   expect(Object.values(counts).every((n) => n === 0)).toBe(true);
 });

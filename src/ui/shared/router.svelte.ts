@@ -12,7 +12,8 @@ export type Route =
   | { page: 'runs' }
   | { page: 'run'; id: string }
   | { page: 'backup' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'team' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'logs') return { page: 'runs' };
   if (parts[0] === 'copia') return { page: 'backup' };
   if (parts[0] === 'configuracoes') return { page: 'settings' };
+  if (parts[0] === 'equipe') return { page: 'team' };
   return { page: 'import' };
 }
 
@@ -40,6 +42,7 @@ export function hrefOf(route: Route): string {
     case 'run': return `#/logs/${encodeURIComponent(route.id)}`;
     case 'backup': return '#/copia';
     case 'settings': return '#/configuracoes';
+    case 'team': return '#/equipe';
   }
 }
 
