@@ -77,8 +77,8 @@ export class SyncEngine {
         this.#pendingReplication = typeof pending === 'number' ? pending : 0;
         this.#report();
       })
-      .on('active', () => { this.#active = true; this.#error = null; this.#report(); })
-      .on('paused', (err: unknown) => { this.#active = false; this.#pendingReplication = 0; this.#error = err ? this.#describe(err) : null; this.#report(); })
+      .on('active', () => { this.#active = true; this.#error = null; this.#report(); this.#work(); })
+      .on('paused', (err: unknown) => { this.#active = false; this.#pendingReplication = 0; this.#error = err ? this.#describe(err) : null; this.#report(); this.#work(); })
       .on('denied', (err: unknown) => { this.#error = this.#describe(err); this.#report(); })
       .on('error', (err: unknown) => { this.#error = this.#describe(err); this.#report(); });
   }
@@ -109,12 +109,18 @@ export class SyncEngine {
   #work(): void {
     if (this.#busy || this.#stopped || !this.#local) return;
     this.#busy = true;
+    let failed = false;
     void this.#drain().catch((err: unknown) => {
+      failed = true;
+      console.error('Clientela sync:', err);
       this.#error = `Erro ao sincronizar: ${err instanceof Error ? err.message : String(err)}`;
       this.#report();
     }).finally(() => {
       this.#busy = false;
-      if (!this.#stopped && (this.#incoming.length > 0 || this.#pendingOut > 0) && this.#error === null) setTimeout(() => this.#work(), 50);
+      this.#report();
+      // What is still queued is tried again: at once after a batch, a little later after a failure (the cause
+      // — a busy register, the network — is often gone by then), so nothing stays queued for good.
+      if (!this.#stopped && (this.#incoming.length > 0 || this.#pendingOut > 0)) setTimeout(() => this.#work(), failed ? 2000 : 50);
     });
   }
 
@@ -129,13 +135,16 @@ export class SyncEngine {
       const last = batch[batch.length - 1];
       if (last) this.#lastSeq = last.seq;
       await applyChanges(this.#applyDb, settled, this.#lastSeq);
+      // The queue shrank: the state ("sincronizando N") must say so, or it stays at the last count told.
+      this.#report();
     }
     while ((await pumpOutbox(this.db, local)) > 0 && !this.#stopped);
   }
 
   #report(): void {
     if (this.#stopped) return;
-    const pending = this.#pendingOut + this.#pendingReplication + this.#incoming.length;
+    // PouchDB may tell a batch's `pending` after it paused: a paused replication has nothing in flight.
+    const pending = this.#pendingOut + (this.#active ? this.#pendingReplication : 0) + this.#incoming.length;
     if (!navigator.onLine) this.onStatus({ state: 'offline' });
     else if (this.#error !== null) this.onStatus({ state: 'error', message: this.#error });
     else if (pending > 0 || this.#active) this.onStatus({ state: 'syncing', pending });
