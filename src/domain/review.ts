@@ -98,10 +98,12 @@ export function toRawValues<K extends string>(cells: readonly string[], mapping:
     const value = raw[key];
     if (value !== undefined && field.prefixColumn) raw[key] = field.prefixColumn.prepend(prefix, value);
   }
-  for (const [key, value] of Object.entries(defaults) as [K, string][]) {
+  for (const key in defaults) {
+    const value = defaults[key] ?? '';
     if (value.trim() !== '' && saysNothing(lookup.byKey.get(key), raw[key])) raw[key] = value;
   }
-  return { ...raw, ...edits };
+  for (const key in edits) return { ...raw, ...edits };
+  return raw;
 }
 
 export function statusOf(problems: readonly Problem[]): RowStatus {

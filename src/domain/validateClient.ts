@@ -229,16 +229,15 @@ export function validateClient(typed: RawClient, context: ParseContext = DEFAULT
       continue;
     }
     const result = parserOf(field)(value, context);
-    problems.push(...withField(field.key, result.problems));
+    if (result.problems.length > 0) problems.push(...withField(field.key, result.problems));
     if (result.data !== null) draft[field.key] = result.data;
   }
   reconcileKind(draft, raw, problems);
   problems = suggestDdd(draft, moveSecondPhone(raw, draft, problems));
   if (options.typedByHand !== true) problems = dropInvalidSecondPhone(draft, problems);
-  const failed = new Set(problems.filter((p) => p.level === 'error').map((p) => p.field));
   // A field whose value was invalid is not empty: its own error says what to fix.
-  const filled: Partial<Record<ClientFieldKey, string>> = {};
-  for (const f of CLIENT_FIELDS) filled[f.key] = draft[f.key] !== '' || failed.has(f.key) ? 'x' : '';
+  const filled: Partial<Record<ClientFieldKey, string>> = { ...draft };
+  for (const p of problems) if (p.level === 'error' && p.field in filled) filled[p.field as ClientFieldKey] = 'x';
   for (const option of listMissing(filled, options.required ?? DEFAULT_REQUIRED)) {
     problems.push({ code: `required.${option.key}`, field: option.fields[0] ?? option.key, value: '', level: 'error', message: requiredMessage(option) });
   }

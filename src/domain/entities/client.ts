@@ -98,10 +98,11 @@ export const CLIENT_ENTITY: EntityDef<ClientFieldKey> = {
   requiredGroups: { phone: 'Informe pelo menos um telefone: Celular ou Telefone.' },
 };
 
+const EMPTY_DRAFT: Readonly<ClientDraft> = Object.freeze(Object.fromEntries(CLIENT_FIELDS.map((field) => [field.key, ''])) satisfies Partial<ClientDraft> as ClientDraft);
+
+/** Every field empty. A copy of one template: each row's draft gets the same shape, which keeps the hot loops fast. */
 export function emptyClientDraft(): ClientDraft {
-  const draft: Partial<ClientDraft> = {};
-  for (const field of CLIENT_FIELDS) draft[field.key] = '';
-  return draft satisfies Partial<ClientDraft> as ClientDraft;
+  return { ...EMPTY_DRAFT };
 }
 
 const text = v.string();
