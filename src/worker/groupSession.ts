@@ -4,11 +4,11 @@
  */
 import { describeFooterRow, findFooterRows } from '../domain/table';
 import { listGroupReviewItems, markGroupRepeats, reviewGroupTable, validateGroupRow, type GroupReviewRow, type RawGroup } from '../domain/groupReview';
-import { countProblems, countStatuses, type ReviewFilter } from '../domain/review';
+import type { ReviewFilter } from '../domain/review';
+import { countReview, pageItems, type ReviewPage, type ReviewSummary } from '../domain/reviewSummary';
 import type { GroupFieldKey } from '../domain/entities/group';
 import { getDb } from '../storage/db';
 import { loadGroupIndex } from '../storage/groups';
-import type { ReviewPage, ReviewSummary } from './api';
 import type { Session } from './session';
 
 async function markStoredGroups(rows: GroupReviewRow[]): Promise<void> {
@@ -32,13 +32,11 @@ export async function reviewGroupSession(session: Session, edits: ReadonlyMap<nu
 }
 
 export function summarizeGroups(session: Session): ReviewSummary {
-  const rows = session.groupRows ?? [];
-  return { total: rows.length, notes: session.reviewNotes, counts: countStatuses(rows), problems: countProblems(rows), newGroups: [] };
+  return countReview(session.groupRows ?? [], session.reviewNotes);
 }
 
 export function groupReviewItems(session: Session, filter: ReviewFilter, offset: number, limit: number): ReviewPage {
-  const items = listGroupReviewItems(session.groupRows ?? [], session.mapping, filter);
-  return { total: items.length, items: items.slice(offset, offset + limit) };
+  return pageItems(listGroupReviewItems(session.groupRows ?? [], session.mapping, filter), offset, limit);
 }
 
 /** A cell corrected in the review: the row validated again, then the file's repeats with it. */
