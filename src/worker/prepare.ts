@@ -6,7 +6,8 @@ import { openWorkbook, type OpenedWorkbook, type ReadPhase } from '../spreadshee
 import { describeFooterRow, findFooterRows } from '../domain/table';
 import { hasMonthFirstDates } from '../domain/dateColumns';
 import { CLIENT_FIELDS } from '../domain/entities/client';
-import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
+import { markDuplicates, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
+import { reviewInParallel } from './reviewPool';
 import type { Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { loadContactIndex, loadDocumentIndex } from '../storage/clients';
@@ -34,8 +35,10 @@ export interface ReadFile {
 export async function readFile(file: File, onProgress?: Progress): Promise<ReadFile> {
   onProgress?.(0, 1, 'Lendo o arquivo');
   const buffer = await file.arrayBuffer();
+  // Started first: the digest copies the bytes and runs off this thread while the file is parsed here.
+  const hashing = sha256(buffer);
   const { data, problems } = openWorkbook(new Uint8Array(buffer), file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
-  return { workbook: data, hash: await sha256(buffer), problems };
+  return { workbook: data, hash: await hashing, problems };
 }
 
 /** Runs `work` holding the run's Web Lock, so that a tab opening meanwhile does not call it interrupted. */
@@ -86,7 +89,7 @@ export async function reviewSessionRows(session: Session, edits: ReadonlyMap<num
   session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
   session.monthFirstDates = hasMonthFirstDates(table, session.headerRow, session.mapping, CLIENT_FIELDS);
   const options = rowOptions(session);
-  const rows = reviewTable(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), options);
+  const rows = await reviewInParallel(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, options, (d, t) => onProgress?.(d, t, 'Conferindo'));
   const reviewed = edits.size === 0 ? rows : rows.map((row) => {
     const typed = edits.get(row.rowNumber);
     return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
