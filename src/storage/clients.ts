@@ -54,8 +54,22 @@ export function completeRecord(stored: ClientRecord, incoming: ClientRecord): Cl
   return changed ? { ...next, updatedAt: Date.now() } : null;
 }
 
-/** "Substituir": the spreadsheet's values replace the stored ones; identity and creation stay. */
-export function replaceRecord(stored: ClientRecord, incoming: ClientRecord): ClientRecord {
+/**
+ * "Substituir": the spreadsheet's values replace the stored ones; identity and creation stay. `brought`:
+ * the fields the file has a column for (listMappedFields); a field it has none for, and gives no value
+ * to otherwise (a default group, a UF read from "Cidade/UF"), keeps what is stored: a list of names and
+ * phones does not wipe the e-mails and addresses typed since.
+ */
+export function replaceRecord(stored: ClientRecord, incoming: ClientRecord, brought?: ReadonlySet<string>): ClientRecord {
   // A row without CPF/CNPJ (matched by name and phone or e-mail) does not take the stored client's key away.
-  return { ...incoming, id: stored.id, document: incoming.document || stored.document, createdAt: stored.createdAt, updatedAt: Date.now() };
+  const next: ClientRecord = { ...incoming, id: stored.id, document: incoming.document || stored.document, createdAt: stored.createdAt, updatedAt: Date.now() };
+  if (brought === undefined) return next;
+  for (const field of CLIENT_FIELDS) {
+    if (brought.has(field.key)) continue;
+    if (field.key === 'group') next.groupId = incoming.groupId || stored.groupId;
+    // Without a Tipo column the kind is read from the document; without a document either, it stays.
+    else if (field.key === 'kind') next.kind = incoming.document !== '' ? incoming.kind : stored.kind;
+    else if (incoming[field.key] === '') next[field.key] = stored[field.key];
+  }
+  return next;
 }

@@ -6,6 +6,8 @@
  */
 import type { GroupRecord } from '../domain/entities/client';
 import type { GroupReviewRow } from '../domain/groupReview';
+import { GROUP_FIELDS } from '../domain/entities/group';
+import { listMappedFields } from '../domain/mapping';
 import type { ClientelaDb, RunLogChunk } from './db';
 import { CHUNK_SIZE, type ImportHooks, type RunMeta } from './importRun';
 import { groupKey, newGroup } from './groups';
@@ -18,10 +20,11 @@ function toMessages(row: GroupReviewRow): LogMessage[] {
 }
 
 /** The stored group as the run's choice leaves it, or null when the row changes nothing. */
-function updatedGroup(stored: GroupRecord, row: GroupReviewRow, existing: ExistingPolicy): GroupRecord | null {
+function updatedGroup(stored: GroupRecord, row: GroupReviewRow, existing: ExistingPolicy, brought: ReadonlySet<string>): GroupRecord | null {
   const description = row.draft.description;
   if (existing === 'complete' && stored.description === '' && description !== '') return { ...stored, description };
-  if (existing === 'replace' && stored.description !== description) return { ...stored, description };
+  // A file without a Descrição column says nothing of descriptions: "Substituir" leaves them.
+  if (existing === 'replace' && brought.has('description') && stored.description !== description) return { ...stored, description };
   return null;
 }
 
@@ -43,6 +46,7 @@ async function commitGroupChunk(db: ClientelaDb, run: RunRecord, chunk: number, 
     const adds: GroupRecord[] = [];
     const puts: GroupRecord[] = [];
     const log: LogRow[] = [];
+    const brought = listMappedFields(run.mapping, GROUP_FIELDS);
     for (const row of rows) {
       if (row.status === 'error') {
         log.push({ row: row.rowNumber, status: 'error', messages: toMessages(row), cells: row.cells });
@@ -62,7 +66,7 @@ async function commitGroupChunk(db: ClientelaDb, run: RunRecord, chunk: number, 
         log.push(messages.length ? { row: row.rowNumber, status: 'imported', groupId: group.id, messages } : { row: row.rowNumber, status: 'imported', groupId: group.id });
         continue;
       }
-      const next = updatedGroup(existing, row, run.options.existing);
+      const next = updatedGroup(existing, row, run.options.existing, brought);
       if (next === null) {
         log.push(skippedExisting(row, existing, run.options.existing));
         continue;

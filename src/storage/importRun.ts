@@ -1,4 +1,5 @@
-import type { ClientRecord } from '../domain/entities/client';
+import { CLIENT_FIELDS, type ClientRecord } from '../domain/entities/client';
+import { listMappedFields } from '../domain/mapping';
 import type { ReviewRow } from '../domain/review';
 import { allowsIncomplete } from '../domain/requiredFields';
 import type { ClientelaDb, RunLogChunk } from './db';
@@ -148,6 +149,7 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
     // Another tab may have stopped the run or deleted a group since the last chunk: re-checked here, inside.
     await recheckChunk(db, run.id, new Set(rows.flatMap((r) => (writes(r, run.options) ? groupIds.get(groupKey(r.draft.group)) ?? [] : []))));
     const stored = await loadRegistered(db, rows, registered);
+    const brought = listMappedFields(run.mapping, CLIENT_FIELDS);
     const adds: ClientRecord[] = [];
     const puts: ClientRecord[] = [];
     const changes: HistoryEntry[] = [];
@@ -179,7 +181,7 @@ async function commitChunk(db: ClientelaDb, run: RunRecord, chunk: number, rows:
         log.push(messages.length ? { row: row.rowNumber, status: 'imported', clientId: incoming.id, messages } : { row: row.rowNumber, status: 'imported', clientId: incoming.id });
         continue;
       }
-      const next = run.options.existing === 'replace' ? replaceRecord(existing, incoming) : run.options.existing === 'complete' ? completeRecord(existing, incoming) : null;
+      const next = run.options.existing === 'replace' ? replaceRecord(existing, incoming, brought) : run.options.existing === 'complete' ? completeRecord(existing, incoming) : null;
       if (next === null) {
         const same = row.draft.document !== '' ? 'mesmo CPF/CNPJ' : 'mesmo nome e telefone ou e-mail';
         const why = run.options.existing === 'complete' ? 'Cliente já cadastrado, sem campos vazios a completar.' : `Cliente já cadastrado (${same}); linha ignorada.`;

@@ -117,6 +117,15 @@ function preferMobileForMobiles(columns: readonly ColumnSample[], mapping: Mappi
   });
 }
 
+/**
+ * The fields a file brings a column for (a prefix column, "DDD do Celular", counts for its field): what
+ * "Substituir" may overwrite. A field the file has no column for is left as stored.
+ */
+export function listMappedFields(mapping: Mapping, fields: readonly FieldDef[]): Set<string> {
+  const keys = new Set(mapping.filter((key) => key !== null));
+  return new Set(fields.filter((field) => keys.has(field.key) || (field.prefixColumn !== undefined && keys.has(field.prefixColumn.key))).map((field) => field.key));
+}
+
 /** How many distinct fields a row of headers names: tells a data tab from an instructions tab. */
 export function countNamedFields(headers: readonly string[], fields: readonly FieldDef[]): number {
   return fields.filter((field) => headers.some((header) => scoreHeader(header, field) > 0)).length;
