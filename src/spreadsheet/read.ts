@@ -109,6 +109,14 @@ function sheetReader(loaded: LoadedSheet[], fileName: string, convert: (ws: XLSX
   };
 }
 
+/**
+ * Made outside openSpreadsheet: a closure created there would share its scope with the callbacks that
+ * read `wb`, and so keep the whole parsed workbook (every tab's cells) alive for as long as the file is open.
+ */
+function sheetConverter(date1904: boolean, fromLibreOffice: boolean, limits: ReadLimits): (ws: XLSX.WorkSheet, sheet: LoadedSheet, progress?: ProgressCallback) => Parsed<SheetTable | null> {
+  return (ws, sheet, progress) => convertSheet(ws, sheet.shape, { place: sheetPlace(sheet.name), date1904, fromLibreOffice, limits, onProgress: progress });
+}
+
 function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string, limits: ReadLimits, onProgress?: ProgressCallback): Parsed<OpenedWorkbook | null> {
   onProgress?.('parsing', 0);
   const wb = parseWorkbook(bytes, format);
@@ -126,11 +134,9 @@ function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string
     return { name, rowCount: shape.rowCount, columnCount: shape.columnCount, empty: shape.firstFilledRow < 0, ...(hidden && { hidden }) };
   });
   if (infos.every((s) => s.empty)) return fail(fileProblems.empty(fileName));
-  const convert = (ws: XLSX.WorkSheet, sheet: LoadedSheet, progress?: ProgressCallback): Parsed<SheetTable | null> =>
-    convertSheet(ws, sheet.shape, { place: sheetPlace(sheet.name), date1904, fromLibreOffice, limits, onProgress: progress });
   const workbook: OpenedWorkbook = {
     info: { format, sheets: infos, ...(date1904 && { date1904 }) },
-    readSheet: sheetReader(loaded, fileName, convert, onProgress),
+    readSheet: sheetReader(loaded, fileName, sheetConverter(date1904, fromLibreOffice, limits), onProgress),
   };
   return { data: workbook, problems: [] };
 }
