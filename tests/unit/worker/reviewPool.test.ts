@@ -17,7 +17,7 @@ function buildTable(): string[][] {
   return [['Nome', 'CPF', 'Celular', 'E-mail', 'Grupo'], ...rows];
 }
 
-type Behaviour = 'works' | 'cannot start' | 'dies';
+type Behaviour = 'works' | 'cannot start' | 'fails to load' | 'dies';
 
 /** Stands for the browser's Worker: runs reviewHelper.ts's work on a copy of the message, later. */
 function fakeWorker(behaviour: Behaviour): { started: () => number } {
@@ -29,11 +29,13 @@ function fakeWorker(behaviour: Behaviour): { started: () => number } {
     constructor() {
       if (behaviour === 'cannot start') throw new Error('no workers here');
       started++;
+      setTimeout(() => (behaviour === 'fails to load' ? this.onerror?.({ preventDefault: () => undefined }) : this.onmessage?.({ data: { kind: 'ready' } })));
     }
     postMessage(request: HelperRequest): void {
       const { rows, rowOffset, mapping, options } = structuredClone(request);
       setTimeout(() => {
         if (behaviour === 'dies') return this.onerror?.({ preventDefault: () => undefined });
+        this.onmessage?.({ data: { kind: 'received' } });
         const reviewed = reviewRange(rows, 0, rows.length, mapping, options, (done) => this.onmessage?.({ data: { kind: 'progress', done } }), rowOffset);
         this.onmessage?.({ data: structuredClone({ kind: 'done', packed: packReviewRows(reviewed) }) });
       });
@@ -51,7 +53,7 @@ describe('the review shared with helper workers', () => {
   const table = buildTable();
   const alone = reviewTable(table, 0, MAPPING);
 
-  it.each<Behaviour>(['works', 'cannot start', 'dies'])('gives the same rows as one thread when a helper %s', async (behaviour) => {
+  it.each<Behaviour>(['works', 'cannot start', 'fails to load', 'dies'])('gives the same rows as one thread when a helper %s', async (behaviour) => {
     const workers = fakeWorker(behaviour);
     const progress: number[] = [];
     const rows = await reviewInParallel(table, 0, MAPPING, {}, (done, total) => progress.push(done / total));
