@@ -11,6 +11,7 @@
 //   npm run bench -- --rows 2000     # smaller files (a quick check that the bench works): N/10, N, N
 //   npm run bench -- --quick         # same as --rows 2000
 //   npm run bench -- --only csv      # only the files whose name contains the text (here: the CSVs)
+//   npm run bench -- --sync          # and team sync: machine A imports the CSV, until machine B has it all (bench/sync.mjs)
 import { spawn, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,6 +19,7 @@ import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { buildRows, toCsv, toXlsx } from './bench/generate.mjs';
+import { benchSync, printSync, startCouch } from './bench/sync.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -32,6 +34,8 @@ const CACHE = resolve('node_modules/.cache/clientela-bench');
 const MARKER = 'node_modules/.cache/clientela-chromium-path';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const LONG = 600_000;
+const SYNC = args.includes('--sync');
+const COUCH_PORT = Number(process.env.BENCH_COUCH_PORT ?? 5987);
 
 const ONLY = option('--only');
 const FILES = [
@@ -128,9 +132,11 @@ async function newContext(browser) {
 }
 
 // ---- one import through the UI ---------------------------------------------------------------------
-async function importThroughUi(browser, spec, file) {
+/** `prepare(page)`: what the page does before it opens Importar (the sync scenario connects it). */
+async function importThroughUi(browser, spec, file, prepare = async () => {}) {
   const context = await newContext(browser);
   const page = await context.newPage();
+  await prepare(page);
   await page.goto(`${ORIGIN}/#/importar`);
   await page.getByText('Escolher arquivo').waitFor();
   const peak = samplePeak();
@@ -159,7 +165,7 @@ async function importThroughUi(browser, spec, file) {
   // Where the main thread was busy: the longest task of each phase.
   const longestTaskByPhase = {};
   for (const [i, name] of ['read', 'map', 'review', 'write'].entries()) longestTaskByPhase[name] = await longestTask(page, marks[i], marks[i + 1]);
-  return { context, page, phases, peak: peak(), longestTaskMs: await longestTask(page, from), longestTaskByPhase };
+  return { context, page, phases, writeStartedAt: t.review, peak: peak(), longestTaskMs: await longestTask(page, from), longestTaskByPhase };
 }
 
 async function baseline(browser, file) {
@@ -216,13 +222,16 @@ function printTable(report) {
     console.log(`\nClientes with ${report.register.clients.toLocaleString('en')} clients       ms | longest task`);
     for (const [name, v] of Object.entries(report.register.steps)) console.log(`  ${name.padEnd(28)} ${String(v.ms).padStart(6)} | ${v.longestTaskMs} ms`);
   }
+  if (report.sync) printSync(report.sync, s);
   console.log(`\nReport: ${REPORT}`);
 }
 
 console.log(`Building the app and the baseline page…`);
 execSync('npx vite build', { stdio: 'ignore' });
 await build({ configFile: false, root: resolve('scripts/bench'), base: '/bench/', logLevel: 'warn', build: { outDir: resolve('dist/bench'), emptyOutDir: true, rollupOptions: { input: resolve('scripts/bench/baseline.html') } }, worker: { format: 'es' } });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+// With --sync the preview forwards /couchdb to the test server, as the e2e's does (vite.config.ts).
+const couch = SYNC ? await startCouch(COUCH_PORT) : undefined;
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true, env: couch ? { ...process.env, COUCH_PROXY_TARGET: couch.url } : process.env });
 try {
   for (let i = 0; i < 100; i++) {
     try {
@@ -240,6 +249,7 @@ try {
     browser: `Chromium ${browser.version()}`,
     imports: [],
     register: null,
+    sync: null,
   };
   for (const spec of FILES) {
     console.log(`${spec.name}: generating…`);
@@ -261,8 +271,16 @@ try {
     await run.context.close();
     writeFileSync(REPORT, JSON.stringify(report, null, 2));
   }
+  if (SYNC) {
+    const spec = { name: `clientes-${ROWS}.csv`, rows: ROWS, format: 'csv' };
+    console.log(`${spec.name}: team sync, machine A to machine B…`);
+    const syncOff = report.imports.find((r) => r.file === spec.name);
+    report.sync = await benchSync({ browser, origin: ORIGIN, couch: couch.url, spec, file: seededFile(spec), syncOff, helpers: { importThroughUi, newContext, longestTask, samplePeak }, timeout: 4 * LONG });
+    writeFileSync(REPORT, JSON.stringify(report, null, 2));
+  }
   await browser.close();
   printTable(report);
 } finally {
   process.kill(-server.pid);
+  couch?.stop();
 }
