@@ -7,6 +7,7 @@ import { ClientRecordPage } from './pages/clientRecord';
 import { buildClients1000 } from './fixtures/clients1000';
 import { formatCpf, makeCpf } from '../support/brazil';
 import { countServerClients, createOffice, LAWYER, READER, SECRETARY, type OfficeUser } from './support/couch';
+import { ENGINE_LOCK } from '../../src/storage/sync/leader';
 
 /** The office's server as a machine reaches it: through the app's own origin (the preview's /couchdb proxy). */
 function serverAddress(baseURL: string | undefined): string {
@@ -153,4 +154,36 @@ test('a read-only member sees the register but cannot change it: the app says so
   const refused = await reader.request.put(url, { headers: { ...auth, 'Content-Type': 'application/json' }, data: { ...current, city: 'Recife' } });
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { reason: string }).reason).toContain('Somente leitura');
+});
+
+/** How many tabs of this machine hold the sync engine's Web Lock, and how many wait for it. */
+async function engineLocks(page: Page): Promise<{ held: number; waiting: number }> {
+  return page.evaluate(async (name) => {
+    const { held = [], pending = [] } = await navigator.locks.query();
+    return { held: held.filter((l) => l.name === name).length, waiting: pending.filter((l) => l.name === name).length };
+  }, ENGINE_LOCK);
+}
+
+test('one machine, two tabs: one sync engine, both tabs say "Sincronizado", an edit in the other tab reaches B, and it takes over when the first tab closes', async ({ browser, baseURL }) => {
+  const first = await machine(browser, baseURL, SECRETARY);
+  await new TeamPage(first).expectSynced();
+  const second = await first.context().newPage();
+  await second.goto('/');
+  await new TeamPage(second).expectSynced();
+  expect(await engineLocks(second)).toEqual({ held: 1, waiting: 1 });
+
+  const b = await machine(browser, baseURL, LAWYER);
+  await new ClientRecordPage(second).create({ 'Nome/Razão Social': 'Rita Campos', 'CPF/CNPJ': formatCpf(makeCpf(6161)), Celular: '(11) 98765-4321', 'E-mail principal': 'rita@exemplo.com.br', Grupo: 'Cível' });
+  const onB = new ClientsPage(b);
+  await onB.open();
+  await onB.expectCount(1, 1);
+
+  // The leading tab goes: the other one runs the engine now, and its edits still reach B.
+  await first.close();
+  await expect.poll(() => engineLocks(second), { timeout: 30_000 }).toEqual({ held: 1, waiting: 0 });
+  await new ClientRecordPage(second).edit('Rita Campos', { Cidade: 'Campinas' });
+  await new TeamPage(second).expectSynced();
+  const record = new ClientRecordPage(b);
+  await record.open('Rita Campos');
+  await expect(record.field('Cidade')).toHaveText('Campinas', { timeout: 60_000 });
 });
