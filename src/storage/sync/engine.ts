@@ -1,7 +1,9 @@
 /**
  * Team sync on this machine: PouchDB's live replication between the local database `clientela-sync` and
  * the office's server, the pump from the register's outbox into it, and the changes feed back into the
- * register. Runs on the main thread, started only when sync is configured.
+ * register. Runs on the main thread, started only when sync is configured. The feed is read a page at a
+ * time from the position the register has applied (not a live feed, which reads a thousand documents in
+ * one task and queues everything in memory): a page when the replication writes, until none is left.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { isRegisterDoc } from '../../domain/sync/docs';
@@ -19,21 +21,25 @@ export type SyncStatus =
   | { state: 'offline' }
   | { state: 'error'; message: string };
 
-const APPLY_BATCH = 500;
+// Small pages, each its own transaction, with a pause between: applying runs on the main thread, and a
+// machine receiving an import must stay responsive (bench --sync: B's longest task).
+const APPLY_BATCH = 100;
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A change from the feed, with its position and whether it still has two versions to merge. */
+/** A change from the feed, and whether it still has two versions to merge. */
 interface Queued {
   change: IncomingChange;
-  seq: string | number;
   conflicted: boolean;
 }
 
 export class SyncEngine {
   #local: PouchDb | undefined;
   #replication: PouchDB.Replication.Sync<object> | undefined;
-  #changes: PouchDB.Core.Changes<object> | undefined;
   #outbox: Subscription | undefined;
-  #incoming: Queued[] = [];
+  /** About how many changes of the feed are still to apply (told as "sincronizando N"). */
+  #pendingIn = 0;
+  /** Something asked for work while a round ran: one more round after it. */
+  #again = false;
   #lastSeq: string | number = 0;
   #busy = false;
   #pendingOut = 0;
@@ -52,8 +58,6 @@ export class SyncEngine {
     this.#local = new Pouch(LOCAL_SYNC_DB);
     const since = (await this.db.syncMeta.get(SINCE_KEY))?.value;
     this.#lastSeq = typeof since === 'string' || typeof since === 'number' ? since : 0;
-    this.#changes = this.#local.changes({ since: this.#lastSeq, live: true, include_docs: true, conflicts: true })
-      .on('change', (change) => this.#receive(change));
     this.#outbox = liveQuery(() => this.db.syncOutbox.count()).subscribe((count) => {
       this.#pendingOut = count;
       this.#report();
@@ -76,6 +80,8 @@ export class SyncEngine {
         const pending = (info.change as { pending?: number }).pending;
         this.#pendingReplication = typeof pending === 'number' ? pending : 0;
         this.#report();
+        // Documents came from the server: the next page of the feed has them.
+        if (info.direction === 'pull') this.#work();
       })
       .on('active', () => { this.#active = true; this.#error = null; this.#report(); this.#work(); })
       .on('paused', (err: unknown) => { this.#active = false; this.#pendingReplication = 0; this.#error = err ? this.#describe(err) : null; this.#report(); this.#work(); })
@@ -95,20 +101,23 @@ export class SyncEngine {
     return navigator.onLine ? UNREACHABLE : null;
   }
 
-  #receive(change: PouchDB.Core.ChangesResponseChange<object>): void {
+  #queued(change: PouchDB.Core.ChangesResponseChange<object>): Queued {
     const doc: unknown = change.doc;
-    const seq = change.seq;
-    if (change.deleted) this.#incoming.push({ change: { id: change.id, deleted: true }, seq, conflicted: false });
-    else if (isRegisterDoc(doc)) this.#incoming.push({ change: { id: change.id, doc }, seq, conflicted: '_conflicts' in doc });
+    if (change.deleted) return { change: { id: change.id, deleted: true }, conflicted: false };
+    if (isRegisterDoc(doc)) return { change: { id: change.id, doc }, conflicted: '_conflicts' in doc };
     // Design documents and anything else are not the register: only the feed position moves.
-    else this.#incoming.push({ change: { id: change.id, ignored: true }, seq, conflicted: false });
-    this.#work();
+    return { change: { id: change.id, ignored: true }, conflicted: false };
   }
 
   /** One worker loop: incoming changes first (merging conflicts), then the outbox. Never two at once. */
   #work(): void {
-    if (this.#busy || this.#stopped || !this.#local) return;
+    if (this.#stopped || !this.#local) return;
+    if (this.#busy) {
+      this.#again = true;
+      return;
+    }
     this.#busy = true;
+    this.#again = false;
     let failed = false;
     void this.#drain().catch((err: unknown) => {
       failed = true;
@@ -120,31 +129,36 @@ export class SyncEngine {
       this.#report();
       // What is still queued is tried again: at once after a batch, a little later after a failure (the cause
       // — a busy register, the network — is often gone by then), so nothing stays queued for good.
-      if (!this.#stopped && (this.#incoming.length > 0 || this.#pendingOut > 0)) setTimeout(() => this.#work(), failed ? 2000 : 50);
+      if (!this.#stopped && (failed || this.#again || this.#pendingOut > 0)) setTimeout(() => this.#work(), failed ? 2000 : 50);
     });
   }
 
   async #drain(): Promise<void> {
     const local = this.#local;
     if (!local) return;
-    while (this.#incoming.length > 0 && !this.#stopped) {
-      const batch = this.#incoming.splice(0, APPLY_BATCH);
+    while (!this.#stopped) {
+      const page = await local.changes({ since: this.#lastSeq, limit: APPLY_BATCH, include_docs: true, conflicts: true });
+      if (page.results.length === 0) break;
+      const batch = page.results.map((change) => this.#queued(change));
       for (const queued of batch) if (queued.conflicted) await mergeConflicts(local, queued.change.id);
-      // A conflicted document comes again, merged: only the settled ones go into the register now.
+      // A conflicted document comes again, merged (a later position): only the settled ones go in now.
       const settled = batch.filter((q) => !q.conflicted).map((q) => q.change);
-      const last = batch[batch.length - 1];
-      if (last) this.#lastSeq = last.seq;
+      this.#lastSeq = page.last_seq;
       await applyChanges(this.#applyDb, settled, this.#lastSeq);
+      const updateSeq = (await local.info()).update_seq;
+      this.#pendingIn = typeof updateSeq === 'number' && typeof this.#lastSeq === 'number' ? Math.max(0, updateSeq - this.#lastSeq) : 0;
       // The queue shrank: the state ("sincronizando N") must say so, or it stays at the last count told.
       this.#report();
+      await yieldToPage();
     }
+    this.#pendingIn = 0;
     while ((await pumpOutbox(this.db, local)) > 0 && !this.#stopped);
   }
 
   #report(): void {
     if (this.#stopped) return;
     // PouchDB may tell a batch's `pending` after it paused: a paused replication has nothing in flight.
-    const pending = this.#pendingOut + (this.#active ? this.#pendingReplication : 0) + this.#incoming.length;
+    const pending = this.#pendingOut + (this.#active ? this.#pendingReplication : 0) + this.#pendingIn;
     if (!navigator.onLine) this.onStatus({ state: 'offline' });
     else if (this.#error !== null) this.onStatus({ state: 'error', message: this.#error });
     else if (pending > 0 || this.#active) this.onStatus({ state: 'syncing', pending });
@@ -156,7 +170,6 @@ export class SyncEngine {
     removeEventListener('online', this.#onOnline);
     removeEventListener('offline', this.#onOffline);
     this.#outbox?.unsubscribe();
-    this.#changes?.cancel();
     this.#replication?.cancel();
     this.#applyDb.close();
   }
