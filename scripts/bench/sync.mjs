@@ -83,17 +83,18 @@ export async function benchSync({ browser, origin, couch, spec, file, syncOff, h
   const database = `bench-${Date.now()}`;
   await createOffice(couch, database);
   const contextB = await newContext(browser);
-  const b = await contextB.newPage();
-  await connect(b, origin, database);
-  await b.getByRole('navigation').getByRole('link', { name: 'Clientes' }).click();
-  await watchText(b, 'count', 'count');
   const peak = samplePeak();
-  const run = await importThroughUi(browser, spec, file, async (page) => {
-    await connect(page, origin, database);
-    await watchText(page, 'state', 'state');
-  });
-  const a = run.page;
+  let run;
   try {
+    const b = await contextB.newPage();
+    await connect(b, origin, database);
+    await b.getByRole('navigation').getByRole('link', { name: 'Clientes' }).click();
+    await watchText(b, 'count', 'count');
+    run = await importThroughUi(browser, spec, file, async (page) => {
+      await connect(page, origin, database);
+      await watchText(page, 'state', 'state');
+    });
+    const a = run.page;
     const clickedAt = run.writeStartedAt;
     // Everything sent: A's header turned "Sincronizado" for the last time (it may flicker while chunks land).
     await a.getByRole('status', { name: 'Sincronização' }).getByText(/^Sincronizado/).waitFor({ timeout });
@@ -122,7 +123,7 @@ export async function benchSync({ browser, origin, couch, spec, file, syncOff, h
     };
   } finally {
     peak();
-    await run.context.close();
+    await run?.context.close();
     await contextB.close();
   }
 }
