@@ -261,21 +261,13 @@ function isBlank(cells: readonly string[] | undefined): boolean {
 
 /** Validates every data row below the header row; blank rows are not rows of data. */
 export function reviewTable(rows: readonly string[][], headerRow: number, mapping: Mapping, onProgress?: (done: number, total: number) => void, options: RowOptions = {}): ReviewRow[] {
-  const total = rows.length - headerRow - 1;
-  return reviewRange(rows, headerRow + 1, rows.length, mapping, options, onProgress && ((done) => onProgress(done, total)));
-}
-
-/**
- * reviewTable for the rows at [from, to) of `rows` (a share of a table, reviewed on another thread);
- * `rowOffset`: the table's index of `rows[0]`, so that row numbers stay the spreadsheet's.
- */
-export function reviewRange(rows: readonly string[][], from: number, to: number, mapping: Mapping, options: RowOptions = {}, onProgress?: (done: number) => void, rowOffset = 0): ReviewRow[] {
   const out: ReviewRow[] = [];
-  for (let i = from; i < to; i++) {
+  const total = rows.length - headerRow - 1;
+  for (let i = headerRow + 1; i < rows.length; i++) {
     const cells = rows[i];
     if (!cells || isBlank(cells)) continue;
-    out.push(validateRow({ rowNumber: rowOffset + i + 1, cells, edits: {} }, mapping, options));
-    if (onProgress && (i - from + 1) % 5000 === 0) onProgress(i - from + 1);
+    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping, options));
+    if (onProgress && (i - headerRow) % 5000 === 0) onProgress(i - headerRow, total);
   }
   return out;
 }

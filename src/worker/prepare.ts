@@ -6,8 +6,7 @@ import { openWorkbook, type OpenedWorkbook, type ReadPhase } from '../spreadshee
 import { describeFooterRow, findFooterRows } from '../domain/table';
 import { hasMonthFirstDates } from '../domain/dateColumns';
 import { CLIENT_FIELDS } from '../domain/entities/client';
-import { markDuplicates, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
-import { reviewInParallel } from './reviewPool';
+import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
 import type { Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { loadContactIndex, loadDocumentIndex } from '../storage/clients';
@@ -89,7 +88,7 @@ export async function reviewSessionRows(session: Session, edits: ReadonlyMap<num
   session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
   session.monthFirstDates = hasMonthFirstDates(table, session.headerRow, session.mapping, CLIENT_FIELDS);
   const options = rowOptions(session);
-  const rows = await reviewInParallel(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, options, (d, t) => onProgress?.(d, t, 'Conferindo'));
+  const rows = reviewTable(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, (d, t) => onProgress?.(d, t, 'Conferindo'), options);
   const reviewed = edits.size === 0 ? rows : rows.map((row) => {
     const typed = edits.get(row.rowNumber);
     return typed === undefined ? row : validateRow({ ...row, edits: typed }, session.mapping, options);
