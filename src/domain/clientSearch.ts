@@ -77,7 +77,8 @@ export function parseSearch(text: string): SearchToken[] {
   const typedAsDocument = /^\d+$/.test(compact) || (/\d/.test(compact) && /^[0-9A-Za-z]+$/.test(compact) && /[.\-/()]/.test(trimmed));
   if (typedAsDocument) {
     const token: SearchToken = { term: compact.toLowerCase(), document: compact.toUpperCase() };
-    if (LOCAL_PHONE.test(compact)) token.localPhone = compact;
+    // Dots or a slash are a CPF/CNPJ being typed ("772.178.81"), never a phone: no 67 seeks for it.
+    if (LOCAL_PHONE.test(compact) && !/[./]/.test(trimmed)) token.localPhone = compact;
     return [token];
   }
   return toMatchKey(trimmed)

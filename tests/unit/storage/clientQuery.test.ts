@@ -84,6 +84,8 @@ describe('searchTermsOf and parseSearch', () => {
     ['(11) 98765-4321', [{ term: '11987654321', document: '11987654321' }]],
     ['98765-4321', [{ term: '987654321', document: '987654321', localPhone: '987654321' }]],
     ['3456 7890', [{ term: '34567890', document: '34567890', localPhone: '34567890' }]],
+    ['772.178.81', [{ term: '77217881', document: '77217881' }]],
+    ['772.178.819', [{ term: '772178819', document: '772178819' }]],
     ['  José   de Souza ', [{ term: 'jose' }, { term: 'de' }, { term: 'souza' }]],
     ['Ana@Exemplo', [{ term: 'ana@exemplo' }]],
     ['', []],
