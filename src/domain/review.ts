@@ -2,8 +2,6 @@ import { CLIENT_FIELDS, type ClientDraft, type ClientFieldKey } from './entities
 import type { Mapping } from './mapping';
 import type { Problem } from './problems';
 import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
-import { describeProblemKind } from './problemKinds';
-import { toMatchKey } from './text';
 import { validateClient, type RawClient } from './validateClient';
 import { allowsIncomplete, type RequiredSet } from './requiredFields';
 import { markContactRepeat, type ContactOwner } from './contactDuplicates';
@@ -31,8 +29,6 @@ export interface ReviewRow {
   /** For `existing`: the stored client's id (found by CPF/CNPJ, or by name plus phone or e-mail). */
   existingId?: string;
 }
-
-export type StatusCounts = Record<RowStatus, number>;
 
 /**
  * Our exports put a `'` before a text starting with = + - @ tab or CR (formula injection, DESIGN.md §6):
@@ -102,6 +98,7 @@ export function toRawValues<K extends string>(cells: readonly string[], mapping:
     const value = defaults[key] ?? '';
     if (value.trim() !== '' && saysNothing(lookup.byKey.get(key), raw[key])) raw[key] = value;
   }
+  // Edits are rare: without any, the row's own values go as they are (no copy per row).
   for (const key in edits) return { ...raw, ...edits };
   return raw;
 }
@@ -197,62 +194,6 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
       });
     }
   }
-}
-
-export function countStatuses(rows: readonly Pick<ReviewRow, 'status'>[]): StatusCounts {
-  const counts: StatusCounts = { ready: 0, fixed: 0, error: 0, duplicate: 0, existing: 0, incomplete: 0 };
-  for (const row of rows) counts[row.status]++;
-  return counts;
-}
-
-/** How many rows had each kind of problem, by code (with one example message). */
-export interface ProblemKind {
-  code: string;
-  level: Problem['level'];
-  count: number;
-  /** A short name of the kind (or the first occurrence's sentence when the kind has none). */
-  title: string;
-  /** The first occurrence's sentence. */
-  example: string;
-  /** Occurrences that carry a suggested fix: what "Aplicar a todas" applies. */
-  suggested: number;
-}
-
-export interface NewGroup {
-  name: string;
-  /** Rows ready to import that name it. */
-  rows: number;
-}
-
-/**
- * The groups the rows ready to import name that do not exist yet (`known`: the stored groups' keys,
- * names without case or accents), most used first: created by the import, or — when the user says not
- * to create groups — the reason those rows will not be imported.
- */
-export function listNewGroups(rows: readonly ReviewRow[], known: ReadonlySet<string>): NewGroup[] {
-  const byKey = new Map<string, NewGroup>();
-  for (const row of rows) {
-    if ((row.status !== 'ready' && row.status !== 'fixed') || row.draft.group === '') continue;
-    const key = toMatchKey(row.draft.group);
-    if (known.has(key)) continue;
-    const entry = byKey.get(key) ?? { name: row.draft.group, rows: 0 };
-    entry.rows++;
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()].sort((a, b) => b.rows - a.rows);
-}
-
-export function countProblems(rows: readonly Pick<ReviewRow, 'problems'>[]): ProblemKind[] {
-  const byCode = new Map<string, ProblemKind>();
-  for (const row of rows) {
-    for (const p of row.problems) {
-      const entry = byCode.get(p.code) ?? { code: p.code, level: p.level, count: 0, title: describeProblemKind(p.code, p.message), example: p.message, suggested: 0 };
-      entry.count++;
-      if (p.suggestion !== undefined && p.level !== 'fix') entry.suggested++;
-      byCode.set(p.code, entry);
-    }
-  }
-  return [...byCode.values()].sort((a, b) => b.count - a.count);
 }
 
 function isBlank(cells: readonly string[] | undefined): boolean {

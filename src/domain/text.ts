@@ -30,3 +30,8 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
+
+/** Text for an element or an attribute value of HTML or XML. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,4 +1,5 @@
 /** The small pieces of SpreadsheetML the XLSX writer needs: escaping, cell references, day serials. */
+import { escapeMarkup } from '../../domain/text';
 
 /** Characters XML 1.0 cannot hold at all (a file with one is refused by Excel as corrupt). */
 // eslint-disable-next-line no-control-regex
@@ -6,7 +7,7 @@ const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Text for an XML element or attribute. */
 export function escapeXml(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return escapeMarkup(text.replace(INVALID_XML, ''));
 }
 
 /**

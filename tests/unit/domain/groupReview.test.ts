@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listGroupReviewItems, markGroupRepeats, reviewGroupTable, validateGroup } from '../../../src/domain/groupReview';
-import { countStatuses } from '../../../src/domain/review';
+import { countStatuses } from '../../../src/domain/reviewSummary';
 import { guessEntity } from '../../../src/domain/entityGuess';
 import { suggestMapping } from '../../../src/domain/mapping';
 import { GROUP_FIELDS } from '../../../src/domain/entities/group';

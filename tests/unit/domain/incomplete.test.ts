@@ -3,7 +3,8 @@
  * required fields, repeats of clients without CPF/CNPJ, bulk fixes and the DDD of the client's place.
  */
 import { describe, expect, it } from 'vitest';
-import { countProblems, countStatuses, markDuplicates, reviewTable, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { markDuplicates, reviewTable, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { countProblems, countStatuses } from '../../../src/domain/reviewSummary';
 import { checkMapping, type Mapping } from '../../../src/domain/mapping';
 import { validateClient } from '../../../src/domain/validateClient';
 import { applyRequired, DEFAULT_REQUIRED, REQUIREMENT_OPTIONS, listRecordMissing, toRequiredSet } from '../../../src/domain/requiredFields';

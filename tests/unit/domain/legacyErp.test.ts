@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openWorkbook } from '../../../src/spreadsheet/read';
 import { suggestMapping } from '../../../src/domain/mapping';
 import { CLIENT_FIELDS } from '../../../src/domain/entities/client';
-import { countStatuses, markDuplicates, reviewTable, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { markDuplicates, reviewTable, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { countStatuses } from '../../../src/domain/reviewSummary';
 import { collectDddEdits, collectSuggestedEdits } from '../../../src/domain/bulkFixes';
 import { buildLegacyErpExport, ERP_HEADER, ERP_NAMED_COLUMNS } from '../../support/spreadsheets/legacyErp';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countProblems, countStatuses, listNewGroups, markDuplicates, reviewTable, toRawClient, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { markDuplicates, reviewTable, toRawClient, validateRow, type ReviewRow } from '../../../src/domain/review';
+import { countProblems, countStatuses, listNewGroups } from '../../../src/domain/reviewSummary';
 import type { Mapping } from '../../../src/domain/mapping';
 import { breakCheckDigit, formatCpf, makeCnpj, makeCpf } from '../../support/brazil';
 
