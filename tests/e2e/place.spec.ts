@@ -48,6 +48,9 @@ test('the wizard keeps its place: another screen and back, the browser Back per 
   const asked = await question;
   expect(asked.type()).toBe('beforeunload');
   await asked.dismiss();
+  // Staying is the answer: the page is still there. Waiting for it also lets the cancelled close settle
+  // before the test's context closes (closing it mid-dismissal failed once in CI with "Test ended").
+  await expect(page.getByRole('heading', { name: '3. Conferir dados' })).toBeVisible();
 });
 
 test('a running import shows its progress and "Cancelar" on every other screen', async ({ page }) => {
