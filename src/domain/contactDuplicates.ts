@@ -5,6 +5,7 @@
  */
 import type { ClientDraft } from './entities/client';
 import type { ReviewRow } from './review';
+import { addProblem } from './problems';
 import { toMatchKey } from './text';
 
 export type ContactKind = 'telefone' | 'e-mail';
@@ -56,7 +57,7 @@ export function markContactRepeat(row: ReviewRow, earlier: Map<string, ContactOw
   const inFile = findContact(row.draft, earlier);
   if (inFile !== null) {
     row.status = 'duplicate';
-    row.problems.push({ code: 'contact.duplicate_in_file', field: 'name', value: row.draft.name, level: 'error',
+    addProblem(row, { code: 'contact.duplicate_in_file', field: 'name', value: row.draft.name, level: 'error',
       message: `Este cliente não tem CPF/CNPJ e a linha ${inFile.owner.id} da planilha tem o mesmo nome e o mesmo ${inFile.kind}: é o mesmo cliente. Só a linha ${inFile.owner.id} é importada.` });
     return;
   }
@@ -65,6 +66,6 @@ export function markContactRepeat(row: ReviewRow, earlier: Map<string, ContactOw
   if (registered === null) return;
   row.status = 'existing';
   row.existingId = registered.owner.id;
-  row.problems.push({ code: 'contact.already_registered', field: 'name', value: row.draft.name, level: 'warning',
+  addProblem(row, { code: 'contact.already_registered', field: 'name', value: row.draft.name, level: 'warning',
     message: `Este cliente não tem CPF/CNPJ, mas já existe um cliente cadastrado com o mesmo nome e o mesmo ${registered.kind}: ${registered.owner.name}.` });
 }

@@ -1,6 +1,6 @@
 import { CLIENT_FIELDS, type ClientDraft, type ClientFieldKey } from './entities/client';
 import type { Mapping } from './mapping';
-import type { Problem } from './problems';
+import { addProblem, NO_PROBLEMS, type Problem } from './problems';
 import { DEFAULT_CONTEXT, type FieldDef, type ParseContext } from './entities/field';
 import { validateClient, type RawClient } from './validateClient';
 import { allowsIncomplete, type RequiredSet } from './requiredFields';
@@ -24,7 +24,8 @@ export interface ReviewRow {
   /** Values the user typed in the review, by field; they win over the cells. */
   edits: RawClient;
   draft: ClientDraft;
-  problems: Problem[];
+  /** Shared (`NO_PROBLEMS`) when there is none: replaced, never pushed to. */
+  problems: readonly Problem[];
   status: RowStatus;
   /** For `existing`: the stored client's id (found by CPF/CNPJ, or by name plus phone or e-mail). */
   existingId?: string;
@@ -123,10 +124,14 @@ export function validateRow(row: Pick<ReviewRow, 'rowNumber' | 'cells' | 'edits'
   const declined = options.declined ?? NO_DECLINED;
   const { data, problems } = validateClient(toRawClient(row.cells, mapping, row.edits, options.defaults), options.context, options.required ? { required: options.required } : {});
   const final = suggestPlaceDdd(data, declined.size === 0 ? problems : problems.map((p) => (p.level === 'fix' && declined.has(p.code) ? declineFix(p, data) : p)));
-  return { ...row, draft: data, problems: final, status: statusOf(final) };
+  // A literal of one shape, not `{ ...row, … }`: V8 gives a spread copy ≈ 250 bytes more per row (measured).
+  return { rowNumber: row.rowNumber, cells: row.cells, edits: row.edits, draft: data, problems: final.length === 0 ? NO_PROBLEMS : final, status: statusOf(final) };
 }
 
 const NO_DECLINED: ReadonlySet<string> = new Set();
+
+/** Every row the user did not edit shares this one (frozen: an edit replaces a row's `edits`, never adds to it). */
+const NO_EDITS: RawClient = Object.freeze({});
 
 export interface RowOptions {
   /** Codes of the automatic fixes the user declined. */
@@ -169,7 +174,7 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
     const first = firstRow.get(document);
     if (first !== undefined) {
       row.status = 'duplicate';
-      row.problems.push({
+      addProblem(row, {
         code: 'document.duplicate_in_file',
         field: 'document',
         value: document,
@@ -185,7 +190,7 @@ export function markDuplicates(rows: ReviewRow[], existing: ReadonlyMap<string, 
     if (existingId !== undefined) {
       row.status = 'existing';
       row.existingId = existingId;
-      row.problems.push({
+      addProblem(row, {
         code: 'document.already_registered',
         field: 'document',
         value: document,
@@ -207,7 +212,7 @@ export function reviewTable(rows: readonly string[][], headerRow: number, mappin
   for (let i = headerRow + 1; i < rows.length; i++) {
     const cells = rows[i];
     if (!cells || isBlank(cells)) continue;
-    out.push(validateRow({ rowNumber: i + 1, cells, edits: {} }, mapping, options));
+    out.push(validateRow({ rowNumber: i + 1, cells, edits: NO_EDITS }, mapping, options));
     if (onProgress && (i - headerRow) % 5000 === 0) onProgress(i - headerRow, total);
   }
   return out;

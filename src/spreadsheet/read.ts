@@ -141,6 +141,20 @@ function openSpreadsheet(bytes: Uint8Array, format: FileFormat, fileName: string
   return { data: workbook, problems: [] };
 }
 
+/**
+ * Whether the file's first bytes say SheetJS will parse it (a workbook, markup, an old binary format) rather
+ * than the CSV reader: its parse is the one that leaves hundreds of MB behind. A guess from the head only:
+ * the file is sniffed again, whole, when it is read.
+ */
+export function parsesWithSheetJs(head: Uint8Array): boolean {
+  return sniffBytes(head).kind !== 'text';
+}
+
+/** The file could not be read to its end (the browser stopped the reader, the file changed on disk). */
+export function unreadableFile(fileName: string): Problem {
+  return fileProblems.unreadable(fileName);
+}
+
 function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || fileName;
 }

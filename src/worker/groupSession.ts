@@ -21,7 +21,7 @@ export async function reviewGroupSession(session: Session, edits: ReadonlyMap<nu
   const table = session.table.rows;
   const footer = findFooterRows(table, session.headerRow);
   session.reviewNotes = footer.map((index) => describeFooterRow(table, index));
-  const context = { date1904: session.workbook.info.date1904 ?? false };
+  const context = { date1904: session.info.date1904 ?? false };
   const rows = reviewGroupTable(table.slice(0, footer[0] ?? table.length), session.headerRow, session.mapping, context).map((row) => {
     const typed = edits.get(row.rowNumber);
     return typed === undefined ? row : validateGroupRow({ ...row, edits: typed }, session.mapping, context);
@@ -42,7 +42,7 @@ export function groupReviewItems(session: Session, filter: ReviewFilter, offset:
 /** A cell corrected in the review: the row validated again, then the file's repeats with it. */
 export async function editGroupCell(session: Session, rowNumber: number, field: GroupFieldKey, value: string): Promise<ReviewSummary> {
   const rows = session.groupRows ?? [];
-  const context = { date1904: session.workbook.info.date1904 ?? false };
+  const context = { date1904: session.info.date1904 ?? false };
   session.groupRows = rows.map((row) => (row.rowNumber === rowNumber ? validateGroupRow({ ...row, edits: { ...row.edits, [field]: value } }, session.mapping, context) : row));
   await markStoredGroups(session.groupRows);
   return summarizeGroups(session);

@@ -13,7 +13,6 @@ import type { Parsed, Problem } from '../domain/problems';
 import { DEFAULT_REQUIRED } from '../domain/requiredFields';
 import { listReviewItems, type ReviewFilter, type ReviewRow } from '../domain/review';
 import { pageItems, summarizeReview, type ReviewPage, type ReviewSummary } from '../domain/reviewSummary';
-import { pickDataSheet } from '../domain/sheetPick';
 import { countDataRows, listColumnViews, listTopRows, measureWidth, suggestColumnMapping, warnWhenNoData, type SheetPreview } from '../domain/sheetPreview';
 import { detectHeaderRow } from '../domain/table';
 import { collectDddEdits, collectSuggestedEdits } from '../domain/bulkFixes';
@@ -22,7 +21,8 @@ import { getDb } from '../storage/db';
 import { loadGroupIndex } from '../storage/groups';
 import { loadRequiredFields } from '../storage/settings';
 import { editGroupCell, groupReviewItems, reviewGroupSession, summarizeGroups } from './groupSession';
-import { applyEdits, readFile, revalidateAll, reviewSessionRows, type Progress } from './prepare';
+import { applyEdits, revalidateAll, reviewSessionRows, type Progress } from './prepare';
+import { openSheetSource } from './sheetSource';
 import { requireSession, setSession } from './session';
 
 export interface FileSummary {
@@ -39,14 +39,15 @@ async function summarize(rows: readonly ReviewRow[], notes: string[]): Promise<R
 /** Reads the file in the worker. A file it cannot read comes back as problems, never as a throw. */
 export async function openFile(file: File, onProgress?: Progress): Promise<Parsed<FileSummary | null>> {
   setSession(undefined);
-  const { workbook, hash, problems } = await readFile(file, onProgress);
-  if (!workbook) return { data: null, problems };
-  const { sheetIndex, sheet } = pickDataSheet(workbook);
-  if (!sheet.data) return { data: null, problems: [...problems, ...sheet.problems] };
+  const { opened: { info, hash, problems, sheetIndex, sheet }, source } = await openSheetSource(file, onProgress);
+  if (!info || !sheet?.data) {
+    source.close();
+    return { data: null, problems: [...problems, ...(sheet?.problems ?? [])] };
+  }
   const notes = [...problems, ...sheet.problems].filter((p) => p.level !== 'error').map((p) => p.message);
-  setSession({ fileName: file.name, fileSize: file.size, fileHash: hash, workbook, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, required: DEFAULT_REQUIRED, notes, reviewNotes: [] });
+  setSession({ fileName: file.name, fileSize: file.size, fileHash: hash, info, source, sheetIndex, table: sheet.data, headerRow: 0, mapping: [], rows: [], declined: new Set(), defaults: {}, required: DEFAULT_REQUIRED, notes, reviewNotes: [] });
   onProgress?.(1, 1, 'Arquivo lido');
-  return { data: { fileName: file.name, info: workbook.info, sheetIndex }, problems: [...problems, ...sheet.problems] };
+  return { data: { fileName: file.name, info, sheetIndex }, problems: [...problems, ...sheet.problems] };
 }
 
 /** Columns, samples and the suggested mapping for a sheet, header row (detected when not given) and entity (guessed when not given). */
@@ -54,7 +55,7 @@ export async function previewSheet(sheetIndex: number, headerRow?: number, entit
   const session = requireSession();
   let problems: Problem[] = [];
   if (sheetIndex !== session.sheetIndex) {
-    const sheet = session.workbook.readSheet(sheetIndex);
+    const sheet = await session.source.readSheet(sheetIndex);
     problems = sheet.problems;
     if (!sheet.data) return { data: null, problems };
     session.sheetIndex = sheetIndex;
@@ -66,7 +67,7 @@ export async function previewSheet(sheetIndex: number, headerRow?: number, entit
   const width = measureWidth(rows, header);
   const columns = listColumnViews(rows, header, width);
   const names = columns.map((c) => c.header);
-  const guess = entity === undefined ? guessEntity(session.workbook.info.sheets[sheetIndex]?.name ?? '', header < 0 ? [] : names) : { entity, reason: null };
+  const guess = entity === undefined ? guessEntity(session.info.sheets[sheetIndex]?.name ?? '', header < 0 ? [] : names) : { entity, reason: null };
   session.entity = guess.entity;
   // Letters name no layout: a headerless file is always mapped from its content.
   const profile = header < 0 ? undefined : await getDb().mappings.get([guess.entity, headerSignature(names)]);
@@ -83,6 +84,8 @@ export async function previewSheet(sheetIndex: number, headerRow?: number, entit
 /** Normalizes and validates every row, checks duplicates and registered documents, remembers the mapping. */
 export async function review(mapping: Mapping, defaults: RawClient, onProgress?: Progress): Promise<ReviewSummary> {
   const session = requireSession();
+  // The tab is chosen: the reader, and all the parse left in it, can go.
+  session.source.close();
   session.mapping = mapping;
   session.defaults = defaults;
   const db = getDb();

@@ -27,7 +27,7 @@ let cancelRequested = false;
 export async function startImport(options: ImportOptions, onProgress?: Progress): Promise<Parsed<RunRecord | null>> {
   const session = requireSession();
   cancelRequested = false;
-  const sheet = session.workbook.info.sheets[session.sheetIndex]?.name ?? '';
+  const sheet = session.info.sheets[session.sheetIndex]?.name ?? '';
   const headers = columnNames(session.table.rows, session.headerRow, session.mapping.length);
   const id = crypto.randomUUID();
   const meta = { id, fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: [...session.notes, ...session.reviewNotes] };

@@ -1,44 +1,20 @@
 /**
- * The steps a first import and a resumed one share: reading the file and reviewing its rows the way the
- * user chose. Kept apart so that a resumed run cannot read the same file differently.
+ * The steps a first import and a resumed one share: reviewing the file's rows the way the user chose
+ * (reading it is fileReader.ts's). Kept apart so that a resumed run cannot review the same file differently.
  */
-import { openWorkbook, type OpenedWorkbook, type ReadPhase } from '../spreadsheet/read';
 import { describeFooterRow, findFooterRows } from '../domain/table';
 import { hasMonthFirstDates } from '../domain/dateColumns';
 import { CLIENT_FIELDS } from '../domain/entities/client';
 import { markDuplicates, reviewTable, validateRow, type ReviewRow, type RowOptions } from '../domain/review';
-import type { Problem } from '../domain/problems';
 import { getDb } from '../storage/db';
 import { loadContactIndex, loadDocumentIndex } from '../storage/clients';
 import type { RawClient } from '../domain/validateClient';
 import { RUN_LOCK_PREFIX } from '../storage/importRun';
 import type { Session } from './session';
 
-export type Progress = (done: number, total: number, phase: string) => void;
+import type { Progress } from './fileReader';
 
-const PHASE_LABEL: Record<ReadPhase, string> = { sniffing: 'Identificando o arquivo', parsing: 'Abrindo a planilha', converting: 'Lendo as linhas' };
-
-async function sha256(bytes: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export interface ReadFile {
-  workbook: OpenedWorkbook | null;
-  /** SHA-256 of the bytes: tells the same file from another with the same name. */
-  hash: string;
-  problems: Problem[];
-}
-
-/** Reads the file's bytes into a workbook (never throws: a file it cannot read comes back as problems). */
-export async function readFile(file: File, onProgress?: Progress): Promise<ReadFile> {
-  onProgress?.(0, 1, 'Lendo o arquivo');
-  const buffer = await file.arrayBuffer();
-  // Started first: the digest copies the bytes and runs off this thread while the file is parsed here.
-  const hashing = sha256(buffer);
-  const { data, problems } = openWorkbook(new Uint8Array(buffer), file.name, undefined, (phase, fraction) => onProgress?.(Math.round(fraction * 100), 100, PHASE_LABEL[phase]));
-  return { workbook: data, hash: await hashing, problems };
-}
+export type { Progress };
 
 /** Runs `work` holding the run's Web Lock, so that a tab opening meanwhile does not call it interrupted. */
 export function holdingRunLock<T>(runId: string, work: () => Promise<T>): Promise<T> {
@@ -47,7 +23,7 @@ export function holdingRunLock<T>(runId: string, work: () => Promise<T>): Promis
 }
 
 export function rowOptions(session: Session): RowOptions {
-  return { declined: session.declined, defaults: session.defaults, required: session.required, context: { date1904: session.workbook.info.date1904 ?? false, monthFirstDates: session.monthFirstDates === true } };
+  return { declined: session.declined, defaults: session.defaults, required: session.required, context: { date1904: session.info.date1904 ?? false, monthFirstDates: session.monthFirstDates === true } };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { OpenedWorkbook, SheetTable } from '../spreadsheet/read';
+import type { SheetTable, WorkbookInfo } from '../spreadsheet/read';
+import type { SheetSource } from './sheetSource';
 import type { Mapping } from '../domain/mapping';
 import type { ReviewRow } from '../domain/review';
 import type { RawClient } from '../domain/validateClient';
@@ -12,7 +13,10 @@ export interface Session {
   fileName: string;
   fileSize: number;
   fileHash: string;
-  workbook: OpenedWorkbook;
+  /** The file's tabs (names, sizes), its format and date system. */
+  info: WorkbookInfo;
+  /** Where another tab is read from while the user may still pick one; closed when the review starts. */
+  source: SheetSource;
   sheetIndex: number;
   table: SheetTable;
   headerRow: number;
@@ -41,6 +45,7 @@ export interface Session {
 let current: Session | undefined;
 
 export function setSession(session: Session | undefined): void {
+  if (current?.source !== session?.source) current?.source.close();
   current = session;
 }
 

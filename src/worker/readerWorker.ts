@@ -1,0 +1,3 @@
+import { exposeFileReader } from './fileReader';
+
+exposeFileReader();
