@@ -195,11 +195,12 @@ try {
   };
   /**
    * Each measured thing (one import through the app, one baseline, the sync scenario) gets a browser of its
-   * own, closed after it. In one shared browser the baseline ran after the app's context had closed, in a
-   * browser process still holding memory from the app's run (the IndexedDB backend grows by hundreds of MB
-   * while 100k clients are written and does not give it all back), so whichever ran second was measured on
-   * a higher floor. A fresh launch (a new temporary profile: the same empty IndexedDB) starts both from the
-   * same floor, and its idle reading is that floor. The launch (~1 s) is outside every timing.
+   * own, closed after it, so that each starts from the same floor whatever ran before and in what order: a
+   * new temporary profile, the same empty IndexedDB, the same set of processes. Until now the baseline ran
+   * in the browser the app's import had used. Measured here at 50k rows (01/12/2026) that browser gave the
+   * memory back (162 MB 3 s after the app's context closed; the baseline page's idle 234 MB vs 235 MB in a
+   * fresh one), but nothing promises it at 100k or 1M, where one leftover would count against whichever
+   * ran second. The launch (~1 s) is outside every timing.
    */
   const withBrowser = async (use) => {
     const browser = await chromium.launch(launch);
