@@ -189,6 +189,13 @@ describe('markDuplicates', () => {
     expect(row(rows, 3).problems).toEqual([expect.objectContaining({ code: 'document.already_registered', level: 'warning' })]);
   });
 
+  it('a repeat gets a list of its own: the rows without problems (one shared, frozen list) stay without', () => {
+    const rows = reviewed([HEADER, validRow(1), validRow(2), rowRepeatingCpfOf(1, 3)]);
+    expect(Object.isFrozen(row(rows, 2).problems)).toBe(true);
+    expect(rows.map((r) => r.problems.length)).toEqual([0, 0, 1]);
+    expect(Object.isFrozen(row(rows, 4).problems)).toBe(false);
+  });
+
   it('is idempotent, and forgets a duplicate once the first row changes document', () => {
     const rows = reviewed([HEADER, validRow(1), rowRepeatingCpfOf(1, 2)]);
     markDuplicates(rows, new Map());
