@@ -41,3 +41,16 @@ export function announceScreen(main: HTMLElement, focus: boolean): void {
   };
   observer.observe(main, { childList: true, subtree: true });
 }
+
+/**
+ * Before a screen's content is replaced in place (a wizard step by the next): a focus inside it moves
+ * to the screen's heading, where the announcement puts it anyway. Removed with its content, the
+ * focused element (the button just clicked) made Chromium style and lay out the whole new content at
+ * once, inside the click's task, instead of in the next frame: a third of the mapping step's long task.
+ */
+export function moveFocusBeforeSwap(heading: HTMLElement): void {
+  const active = document.activeElement;
+  if (active === heading || !heading.parentElement?.contains(active)) return;
+  heading.tabIndex = -1;
+  heading.focus();
+}
