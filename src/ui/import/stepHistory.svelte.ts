@@ -32,7 +32,9 @@ function stepBack(wizard: ImportWizard, from: Kind, to: Kind): void {
  */
 export function syncStepsWithHistory(wizard: ImportWizard): void {
   let shown = untrack(() => wizard.step.kind);
-  $effect(() => {
+  // Before the DOM swaps the step (a pre-effect): the history entry is written over a page already
+  // laid out. Written after, it made the browser lay out the new step at once to save the scroll.
+  $effect.pre(() => {
     const kind = wizard.step.kind;
     if (kind === shown) return;
     const forward = ORDER.indexOf(kind) > ORDER.indexOf(shown) && shown !== 'importing';
