@@ -60,4 +60,27 @@ describe('MappingGrid', () => {
     renderGrid(['email', 'email', null]);
     expect(screen.getAllByText('Escolhido em mais de uma coluna')).toHaveLength(2);
   });
+
+  // A wide sheet: the rows come a few per frame (the step's first paint is one short task), and in the end
+  // every column is there with its choices, its chosen field and its callback.
+  const wide = Array.from({ length: 20 }, (_, i) => ({ index: i, letter: String.fromCharCode(65 + i), header: `Campo ${i + 1}`, samples: [`valor ${i + 1}`] }));
+  const wideMapping: Mapping = wide.map((c) => (c.index === 0 ? 'name' : c.index === 19 ? 'email' : null));
+
+  it('a wide sheet shows its first rows at once and every column a few frames later, each with its choices and chosen field', async () => {
+    render(MappingGrid, { props: { columns: wide, fields: CLIENT_FIELDS, mapping: wideMapping, onchange: vi.fn() } });
+    expect(screen.getByLabelText("Dado do sistema para 'Campo 1' (coluna A)")).toHaveValue('name');
+    const last = await screen.findByLabelText("Dado do sistema para 'Campo 20' (coluna T)");
+    expect(last).toHaveValue('email');
+    expect(screen.getAllByRole('row').slice(1)).toHaveLength(20);
+    expect(screen.getByText('valor 20')).toBeInTheDocument();
+    for (const select of screen.getAllByRole('combobox')) expect(within(select).getAllByRole('option')).toHaveLength(CLIENT_FIELDS.length + 3);
+    expect(screen.getByLabelText("Dado do sistema para 'Campo 10' (coluna J)")).toHaveValue('');
+  });
+
+  it('hands the new mapping for a column shown in a later frame', async () => {
+    const onchange = vi.fn<(mapping: Mapping) => void>();
+    render(MappingGrid, { props: { columns: wide, fields: CLIENT_FIELDS, mapping: wideMapping, onchange } });
+    await userEvent.selectOptions(await screen.findByLabelText("Dado do sistema para 'Campo 18' (coluna R)"), 'CPF/CNPJ*');
+    expect(onchange).toHaveBeenCalledWith(wideMapping.map((key, i) => (i === 17 ? 'document' : key)));
+  });
 });

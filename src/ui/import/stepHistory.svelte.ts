@@ -32,8 +32,8 @@ function stepBack(wizard: ImportWizard, from: Kind, to: Kind): void {
  */
 export function syncStepsWithHistory(wizard: ImportWizard): void {
   let shown = untrack(() => wizard.step.kind);
-  // Before the DOM swaps the step (a pre-effect): the history entry is written over a page already
-  // laid out. Written after, it made the browser lay out the new step at once to save the scroll.
+  // Before the DOM swaps the step (a pre-effect): the hash navigation (it scrolls to its fragment)
+  // meets a page already laid out. After the swap, it made the browser lay out the new step at once.
   $effect.pre(() => {
     const kind = wizard.step.kind;
     if (kind === shown) return;

@@ -58,16 +58,9 @@ class Router {
     });
   }
 
-  /**
-   * Goes to the route with a new history entry. pushState, not `location.hash =`: a hash navigation
-   * scrolls to its fragment, and so made the browser lay out the new screen at once, mid-render.
-   */
+  /** Goes to the route with a new history entry. */
   go(route: Route): void {
-    const href = hrefOf(route);
-    if (location.hash === href) return;
-    history.pushState(history.state, '', href);
-    this.previous = this.route;
-    this.route = route;
+    location.hash = hrefOf(route);
   }
 
   /** Shows the route in the address bar without a new history entry. */

@@ -52,5 +52,6 @@ export function moveFocusBeforeSwap(heading: HTMLElement): void {
   const active = document.activeElement;
   if (active === heading || !heading.parentElement?.contains(active)) return;
   heading.tabIndex = -1;
-  heading.focus();
+  // No scroll now (it would lay the page out mid-swap): the announcement scrolls it into view.
+  heading.focus({ preventScroll: true });
 }
