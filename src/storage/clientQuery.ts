@@ -142,12 +142,21 @@ function intersect(sets: Set<string>[]): Set<string> | null {
 }
 
 /**
+ * A search finding many clients, sorted by a key every client has: its first windows are read by walking
+ * the sort's index and keeping the found ones, so that neither the first window nor the next keystroke
+ * waits for the whole order (on disk, 1.1–1.7 s at 100,000 clients). Deeper windows use the order.
+ */
+const WALKED = 1000;
+const WALKABLE: ReadonlySet<ClientSort['key']> = new Set(['name', 'updatedAt']);
+
+/**
  * The query's ids in order, remembered until the clients change: scrolling reads only windows, and
  * typing a search reuses the order. One per thread that answers queries (the worker).
  */
 export class ClientQueries {
   private orders = new Map<string, Promise<string[]>>();
   private last: { key: string; ids: Promise<string[]> } | undefined;
+  private matches = new Map<string, Promise<Set<string> | null>>();
   /** The clients stored: counting walks the whole store (200–300 ms on disk at 100,000), once per change. */
   private registered: Promise<number> | undefined;
 
@@ -157,19 +166,27 @@ export class ClientQueries {
   /** Forgets everything computed: called when the clients change. */
   invalidate(): void {
     this.orders.clear();
+    this.matches.clear();
     this.last = undefined;
     this.registered = undefined;
   }
 
   private order(sort: ClientSort): Promise<string[]> {
-    const key = `${sort.key}:${sort.descending}`;
-    let ids = this.orders.get(key);
-    if (!ids) {
-      ids = sortedIds(this.db, sort);
-      this.orders.set(key, ids);
-      ids.catch(() => this.orders.delete(key));
+    return remember(this.orders, `${sort.key}:${sort.descending}`, () => sortedIds(this.db, sort));
+  }
+
+  /** The ids the filter finds (null: no filter, everyone), in no order. */
+  private match(filter: ClientFilter): Promise<Set<string> | null> {
+    return remember(this.matches, JSON.stringify(filter), () => Promise.all(filterSets(this.db, filter)).then(intersect));
+  }
+
+  private count(): Promise<number> {
+    if (!this.registered) {
+      const counting = this.db.clients.count();
+      this.registered = counting;
+      counting.catch(() => (this.registered = undefined));
     }
-    return ids;
+    return this.registered;
   }
 
   /** The ids of the clients the query finds, in its order. */
@@ -177,7 +194,7 @@ export class ClientQueries {
     const key = JSON.stringify(query);
     if (this.last?.key === key) return this.last.ids;
     const ids = (async () => {
-      const match = await Promise.all(filterSets(this.db, query.filter)).then(intersect);
+      const match = await this.match(query.filter);
       if (match !== null && match.size <= this.fewFound) return orderFound(this.db, query.sort, match);
       const ordered = await this.order(query.sort);
       return match === null ? ordered : ordered.filter((id) => match.has(id));
@@ -187,17 +204,43 @@ export class ClientQueries {
     return ids;
   }
 
+  /** A window of the query. An empty one (`limit` 0) only starts the worker and counts: the list's warm-up. */
   async window(query: ClientQuery, offset: number, limit: number): Promise<ClientWindow> {
+    if (limit === 0) return { total: 0, registered: await this.count(), offset, clients: [] };
+    const walked = await this.walkWindow(query, offset, limit);
+    if (walked) return { ...walked, registered: await this.count() };
     const ids = await this.ids(query);
-    if (!this.registered) {
-      const counting = this.db.clients.count();
-      this.registered = counting;
-      counting.catch(() => (this.registered = undefined));
-    }
-    const [registered, found] = await Promise.all([this.registered, this.db.clients.bulkGet(ids.slice(offset, offset + limit))]);
+    const [registered, found] = await Promise.all([this.count(), this.db.clients.bulkGet(ids.slice(offset, offset + limit))]);
     // A client deleted since the ids were taken is left out; the change that deleted it reloads the list.
     return { total: ids.length, registered, offset, clients: found.filter((c) => c !== undefined) };
   }
+
+  private async walkWindow(query: ClientQuery, offset: number, limit: number): Promise<Omit<ClientWindow, 'registered'> | null> {
+    const { sort } = query;
+    if (!WALKABLE.has(sort.key) || offset + limit > WALKED || this.last?.key === JSON.stringify(query) || this.orders.has(`${sort.key}:${sort.descending}`)) return null;
+    const match = await this.match(query.filter);
+    if (match === null || match.size <= this.fewFound) return null;
+    const index = SORT_INDEX[sort.key === 'updatedAt' ? 'updatedAt' : 'name'];
+    const ordered = sort.descending ? this.db.clients.orderBy(index).reverse() : this.db.clients.orderBy(index);
+    // A key cursor, stopped at the window's end: only the index entries up to it are read.
+    const hits: string[] = [];
+    await ordered.until(() => hits.length >= offset + limit).eachPrimaryKey((id) => {
+      if (match.has(id)) hits.push(id);
+    });
+    const clients = (await this.db.clients.bulkGet(hits.slice(offset))).filter((c) => c !== undefined);
+    return { total: match.size, offset, clients };
+  }
+}
+
+/** The promise under `key`, made once (and made again after a failure). */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+  }
+  return value;
 }
 
 /** Calls back when any client is added, changed or removed, in this thread or another (Dexie tells them all). */

@@ -69,7 +69,8 @@ describe('MappingGrid', () => {
   it('a wide sheet shows its first rows at once and every column a few frames later, each with its choices and chosen field', async () => {
     render(MappingGrid, { props: { columns: wide, fields: CLIENT_FIELDS, mapping: wideMapping, onchange: vi.fn() } });
     expect(screen.getByLabelText("Dado do sistema para 'Campo 1' (coluna A)")).toHaveValue('name');
-    const last = await screen.findByLabelText("Dado do sistema para 'Campo 20' (coluna T)");
+    // The rows come a few per animation frame: under load (CI) that takes more than findBy's default second.
+    const last = await screen.findByLabelText("Dado do sistema para 'Campo 20' (coluna T)", undefined, { timeout: 15_000 });
     expect(last).toHaveValue('email');
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(20);
     expect(screen.getByText('valor 20')).toBeInTheDocument();
@@ -80,7 +81,7 @@ describe('MappingGrid', () => {
   it('hands the new mapping for a column shown in a later frame', async () => {
     const onchange = vi.fn<(mapping: Mapping) => void>();
     render(MappingGrid, { props: { columns: wide, fields: CLIENT_FIELDS, mapping: wideMapping, onchange } });
-    await userEvent.selectOptions(await screen.findByLabelText("Dado do sistema para 'Campo 18' (coluna R)"), 'CPF/CNPJ*');
+    await userEvent.selectOptions(await screen.findByLabelText("Dado do sistema para 'Campo 18' (coluna R)", undefined, { timeout: 15_000 }), 'CPF/CNPJ*');
     expect(onchange).toHaveBeenCalledWith(wideMapping.map((key, i) => (i === 17 ? 'document' : key)));
   });
 });

@@ -11,8 +11,9 @@ export function readClientWindow(query: ClientQuery, offset: number, limit: numb
 }
 
 /**
- * Starts the worker and has it compute the list's order while the user looks at the first rows: the
- * first search then only looks its words up (an order of 100,000 ids takes the worker a moment).
+ * Starts the worker (and has it count the clients) while the user looks at the first rows, so the first
+ * search does not wait for it. Not the list's whole order: on disk that keeps IndexedDB busy for more than
+ * a second at 100,000 clients, and the first search would wait behind it.
  */
 export function warmUp(query: ClientQuery): void {
   getWorker().listClients(query, 0, 0).catch(() => undefined);

@@ -167,6 +167,31 @@ describe('the register answered from indexes', () => {
     for (const typed of [`(11) ${local.slice(0, 5)}-${local.slice(5)}`, `11${local}`]) expect(await queries.ids(q({ search: typed }))).toEqual([target.id]);
   });
 
+  it.each<[string, Partial<ClientFilter>, Partial<ClientSort>]>([
+    ['people, by name', { kind: 'PF' }, {}],
+    ['a word, by name descending', { search: 'silva' }, { descending: true }],
+    ['a group, newest first', {}, { key: 'updatedAt', descending: true }],
+  ])('walks the index for the first windows of a search finding many (%s), and agrees with the order past them', async (_label, filter, sort) => {
+    const db = freshDb();
+    const { clients, groups } = await seed(db);
+    const query = q(filter.search === undefined && filter.kind === undefined ? { groupId: groups[0]?.id ?? '' } : filter, sort);
+    const all = oracle(clients, groups, query);
+    const walking = new ClientQueries(db, 0);
+    for (const offset of [0, 7, 20]) {
+      const window = await walking.window(query, offset, 5);
+      expect(window).toMatchObject({ total: all.length, registered: clients.length, offset });
+      expect(window.clients.map((c) => c.id)).toEqual(all.slice(offset, offset + 5));
+    }
+    const deep = await walking.window(query, 0, 1001);
+    expect(deep.clients.map((c) => c.id)).toEqual(all);
+  });
+
+  it('a warm-up window (limit 0) counts, without reading anybody', async () => {
+    const db = freshDb();
+    const { clients } = await seed(db);
+    expect(await new ClientQueries(db).window(q({}), 0, 0)).toEqual({ total: 0, registered: clients.length, offset: 0, clients: [] });
+  });
+
   it('gives windows, and forgets its answers when told the clients changed', async () => {
     const db = freshDb();
     const { clients, groups } = await seed(db);
