@@ -29,6 +29,20 @@ export interface ClientWindow {
 
 const SORT_INDEX = { name: 'name', document: 'document', updatedAt: 'updatedAt' } as const;
 
+/** The index a sort reads (by group: the names, bucketed by group afterwards). */
+function sortIndex(key: ClientSort['key']): (typeof SORT_INDEX)[keyof typeof SORT_INDEX] {
+  return key === 'group' ? SORT_INDEX.name : SORT_INDEX[key];
+}
+
+/** The clients along an index, forwards or backwards. */
+function along(db: ClientelaDb, index: string, backwards: boolean): ReturnType<ClientelaDb['clients']['orderBy']> {
+  return backwards ? db.clients.orderBy(index).reverse() : db.clients.orderBy(index);
+}
+
+function orderKey(sort: ClientSort): string {
+  return `${sort.key}:${sort.descending}`;
+}
+
 /** True when one index answers the window alone (no search, no filter, not by group). */
 export function isPlainQuery(query: ClientQuery): boolean {
   // Every filter off ('' or false), whatever filters the type grows.
@@ -38,13 +52,15 @@ export function isPlainQuery(query: ClientQuery): boolean {
 
 /** A window read straight from the sort's index: it reads only the window, so the main thread may call it. */
 export async function readPlainWindow(db: ClientelaDb, sort: ClientSort, offset: number, limit: number): Promise<ClientWindow> {
-  const index = sort.key === 'group' ? SORT_INDEX.name : SORT_INDEX[sort.key];
+  const index = sortIndex(sort.key);
+  // The first window (offset 0) is read from the start whatever the count: both go at once.
+  const first = offset === 0 ? along(db, index, sort.descending).limit(limit).toArray() : undefined;
   const registered = await db.clients.count();
+  if (first) return { total: registered, registered, offset, clients: await first };
   // An index cursor walks every entry it skips (on disk, 97,000 of them took over a second): a window in
   // the second half is read from the other end, backwards, and turned around.
   const fromEnd = offset > registered / 2;
-  const backwards = sort.descending !== fromEnd;
-  const ordered = backwards ? db.clients.orderBy(index).reverse() : db.clients.orderBy(index);
+  const ordered = along(db, index, sort.descending !== fromEnd);
   const skip = fromEnd ? Math.max(0, registered - offset - limit) : offset;
   const take = fromEnd ? Math.min(limit, registered - offset) : limit;
   const clients = take > 0 ? await ordered.offset(skip).limit(take).toArray() : [];
@@ -85,7 +101,7 @@ async function orderFound(db: ClientelaDb, sort: ClientSort, found: ReadonlySet<
   const clients = (await db.clients.bulkGet([...found])).filter((c) => c !== undefined);
   const groupRank = sort.key === 'group' ? new Map((await db.groups.orderBy('nameKey').primaryKeys()).map((id, i) => [id, i])) : undefined;
   const keyOf = (c: ClientRecord): readonly (string | number)[] =>
-    groupRank ? [groupRank.get(c.groupId) ?? groupRank.size, c.name] : [c[SORT_INDEX[sort.key === 'group' ? 'name' : sort.key]]];
+    groupRank ? [groupRank.get(c.groupId) ?? groupRank.size, c.name] : [c[sortIndex(sort.key)]];
   const keyed = clients.filter((c) => keyOf(c).every((k) => k !== undefined && k !== null)).map((c) => ({ id: c.id, key: [...keyOf(c), c.id] }));
   keyed.sort((a, b) => compareKeys(a.key, b.key));
   const ids = keyed.map((k) => k.id);
@@ -158,7 +174,7 @@ export class ClientQueries {
   private last: { key: string; ids: Promise<string[]> } | undefined;
   private matches = new Map<string, Promise<Set<string> | null>>();
   /** The clients stored: counting walks the whole store (200–300 ms on disk at 100,000), once per change. */
-  private registered: Promise<number> | undefined;
+  private counts = new Map<'registered', Promise<number>>();
 
   /** `fewFound`: up to how many found clients are ordered from their records (FEW_FOUND; tests try 0). */
   constructor(private readonly db: ClientelaDb, private readonly fewFound = FEW_FOUND) {}
@@ -168,11 +184,11 @@ export class ClientQueries {
     this.orders.clear();
     this.matches.clear();
     this.last = undefined;
-    this.registered = undefined;
+    this.counts.clear();
   }
 
   private order(sort: ClientSort): Promise<string[]> {
-    return remember(this.orders, `${sort.key}:${sort.descending}`, () => sortedIds(this.db, sort));
+    return remember(this.orders, orderKey(sort), () => sortedIds(this.db, sort));
   }
 
   /** The ids the filter finds (null: no filter, everyone), in no order. */
@@ -181,12 +197,7 @@ export class ClientQueries {
   }
 
   private count(): Promise<number> {
-    if (!this.registered) {
-      const counting = this.db.clients.count();
-      this.registered = counting;
-      counting.catch(() => (this.registered = undefined));
-    }
-    return this.registered;
+    return remember(this.counts, 'registered', () => this.db.clients.count());
   }
 
   /** The ids of the clients the query finds, in its order. */
@@ -217,11 +228,11 @@ export class ClientQueries {
 
   private async walkWindow(query: ClientQuery, offset: number, limit: number): Promise<Omit<ClientWindow, 'registered'> | null> {
     const { sort } = query;
-    if (!WALKABLE.has(sort.key) || offset + limit > WALKED || this.last?.key === JSON.stringify(query) || this.orders.has(`${sort.key}:${sort.descending}`)) return null;
+    if (!WALKABLE.has(sort.key) || offset + limit > WALKED || this.last?.key === JSON.stringify(query) || this.orders.has(orderKey(sort))) return null;
     const match = await this.match(query.filter);
     if (match === null || match.size <= this.fewFound) return null;
-    const index = SORT_INDEX[sort.key === 'updatedAt' ? 'updatedAt' : 'name'];
-    const ordered = sort.descending ? this.db.clients.orderBy(index).reverse() : this.db.clients.orderBy(index);
+    const index = sortIndex(sort.key);
+    const ordered = along(this.db, index, sort.descending);
     // A key cursor, stopped at the window's end: only the index entries up to it are read.
     const hits: string[] = [];
     await ordered.until(() => hits.length >= offset + limit).eachPrimaryKey((id) => {
