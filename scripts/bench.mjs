@@ -13,6 +13,7 @@
 //   npm run bench -- --quick         # same as --rows 2000
 //   npm run bench -- --only csv      # only the files whose name contains the text (here: the CSVs)
 //   npm run bench -- --repeat 3      # each file 3 times, app and baseline alternated: medians, the ratio's range
+//   npm run bench -- --no-baseline   # the app's imports only (a 1M-row run takes long enough without it)
 //   npm run bench -- --sync          # and team sync: machine A imports the CSV, until machine B has it all (bench/sync.mjs)
 import { spawn, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ const LONG = 600_000;
 const SYNC = args.includes('--sync');
 const COUCH_PORT = Number(process.env.BENCH_COUCH_PORT ?? 5987);
 const REPEAT = Math.max(1, Math.floor(Number(option('--repeat') ?? 1)) || 1);
+const NO_BASELINE = args.includes('--no-baseline');
 
 const ONLY = option('--only');
 const FILES = [
@@ -67,16 +69,32 @@ function seededFile(spec) {
 }
 
 // ---- long tasks: a PerformanceObserver installed before the app's own scripts ----------------------
+// And the long animation frames, whose entries say which scripts ran (what called them, for how long):
+// what the report tells of the longest task.
 const LONG_TASKS = () => {
   window.__longTasks = [];
+  window.__longFrames = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.blockingDuration <= 0) continue;
+      const scripts = e.scripts.map((s) => `${s.invoker} ${s.sourceFunctionName || '?'} @${s.sourceURL.split('/').pop()}:${s.sourceCharPosition} ${Math.round(s.duration)} ms`);
+      window.__longFrames.push({ start: e.startTime, end: e.startTime + e.duration, text: `frame ${Math.round(e.duration)} ms (render ${Math.round(e.startTime + e.duration - e.renderStart)} ms): ${scripts.join('; ') || 'no script'}` });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 };
 const pageNow = (page) => page.evaluate(() => performance.now());
 /** The longest main-thread task that started between two moments of the page's clock (ms). */
 const longestTask = (page, from, to = Infinity) =>
   page.evaluate(([a, b]) => Math.round(Math.max(0, ...window.__longTasks.filter(([s]) => s >= a && s <= b).map(([, d]) => d))), [from, to]);
+/** What ran in the longest task from a moment on: the long animation frame around it (null: no long task). */
+const longestTaskWhere = (page, from) =>
+  page.evaluate((a) => {
+    const [start] = window.__longTasks.filter(([s]) => s >= a).reduce((best, t) => (t[1] > best[1] ? t : best), [0, 0]);
+    return start === 0 ? null : window.__longFrames.find((f) => f.start <= start + 1 && start <= f.end)?.text ?? 'outside any animation frame';
+  }, from);
 
 async function newContext(browser) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'pt-BR' });
@@ -113,15 +131,20 @@ async function importThroughUi(browser, spec, file, prepare = async () => {}) {
   t.review = Date.now();
   marks.push(await pageNow(page));
   await page.getByRole('button', { name: 'Iniciar importação' }).click();
-  // On a profile on disk a million rows took over 40 min to write on this machine under load: the wait grows with the file.
-  await page.getByRole('button', { name: 'Ver logs da migração' }).waitFor({ timeout: Math.max(4, spec.rows / 25_000) * LONG });
+  // On a profile on disk a million rows took over 40 min to write on this machine under load: the wait grows
+  // with the file, and a long write says how far it got every minute (rows written, the browser's memory now).
+  const tell = setInterval(() => {
+    page.evaluate(() => String(document.querySelector('progress[aria-label="Progresso da importação"]')?.value ?? '?'))
+      .then((done) => console.log(`${spec.name}: writing, ${Math.round((Date.now() - t.review) / 60_000)} min, ${done} rows, ${Math.round(browserMemory().pss / 1e6)} MB`), () => {});
+  }, 60_000);
+  await page.getByRole('button', { name: 'Ver logs da migração' }).waitFor({ timeout: Math.max(4, spec.rows / 25_000) * LONG }).finally(() => clearInterval(tell));
   t.write = Date.now();
   marks.push(await pageNow(page));
   const phases = { read: t.read - t.start, map: t.map - t.read, review: t.review - t.map, write: t.write - t.review, total: t.write - t.start };
   // Where the main thread was busy: the longest task of each phase.
   const longestTaskByPhase = {};
   for (const [i, name] of ['read', 'map', 'review', 'write'].entries()) longestTaskByPhase[name] = await longestTask(page, marks[i], marks[i + 1]);
-  return { context, page, phases, writeStartedAt: t.review, idle, peak: peak(), longestTaskMs: await longestTask(page, from), longestTaskByPhase };
+  return { context, page, phases, writeStartedAt: t.review, idle, peak: peak(), longestTaskMs: await longestTask(page, from), longestTaskByPhase, longestTaskWhere: await longestTaskWhere(page, from) };
 }
 
 async function baseline(browser, file) {
@@ -251,11 +274,12 @@ try {
       const of = REPEAT > 1 ? ` (${i + 1} of ${REPEAT})` : '';
       // Alternated (app first, then baseline first, …) so that a drift of the disk or the machine hits both.
       const run = { order: i % 2 === 0 ? 'app first' : 'baseline first' };
-      for (const what of i % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app']) {
+      for (const what of (i % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app']).filter((w) => w === 'app' || !NO_BASELINE)) {
         console.log(`${spec.name}: ${what === 'app' ? 'importing through the app' : 'baseline'}${of}…`);
         if (what === 'app') run.app = await importOnce(spec, file, spec.register && i === 0);
         else run.baseline = await baselineOnce(file);
       }
+      run.baseline ??= { error: 'not run (--no-baseline)' };
       run.ratio = run.baseline.error ? null : run.app.phases.total / run.baseline.total;
       runs.push(run);
     }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as XLSX from '@e965/xlsx';
 import { ClientelaDb } from '../../src/storage/db';
+import { newId } from '../../src/domain/ids';
 import { emptyClientDraft, type ClientRecord } from '../../src/domain/entities/client';
 
 export interface BaselineResult {
@@ -14,7 +15,7 @@ const COLUMNS = ['name', 'tradeName', 'document', 'kind', 'mobile', 'phone', 'em
 
 function toRecord(row: readonly string[], i: number): ClientRecord {
   const { group: _group, kind: _kind, ...fields } = emptyClientDraft();
-  const record: ClientRecord = { ...fields, id: crypto.randomUUID(), kind: 'PF', groupId: '', createdAt: 0, updatedAt: 0, row: i };
+  const record: ClientRecord = { ...fields, id: newId(), kind: 'PF', groupId: '', createdAt: 0, updatedAt: 0, row: i };
   COLUMNS.forEach((key, c) => {
     const value = row[c] ?? '';
     if (key === 'group') record.groupId = value;

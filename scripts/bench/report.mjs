@@ -21,7 +21,7 @@ const PHASES = ['read', 'map', 'review', 'write', 'total'];
 export function appRun(run) {
   return {
     phases: run.phases, idleMb: mb(run.idle.pss), idleRssMb: mb(run.idle.rss), peakMb: mb(run.peak.pss), peakRssMb: mb(run.peak.rss),
-    longestTaskMs: run.longestTaskMs, longestTaskByPhase: run.longestTaskByPhase,
+    longestTaskMs: run.longestTaskMs, longestTaskByPhase: run.longestTaskByPhase, longestTaskWhere: run.longestTaskWhere,
   };
 }
 
@@ -70,6 +70,7 @@ export function printTable(report, { printSync, reportPath }) {
     console.log(`${r.file.padEnd(22)} ${String(r.sizeMb).padStart(3)} | ${[p.read, p.map, p.review, p.write, p.total].map((v) => s(v).padStart(5)).join(' ')} | ${String(r.rowsPerSecond).padStart(6)} | ${String(r.idleMb).padStart(7)} | ${peak.padStart(17)} | ${String(r.longestTaskMs).padStart(6)} ms | ${base}`);
   }
   console.log('idle MB: every browser process with the app open on Importar, before the file is chosen; all memory is PSS unless said.');
+  for (const r of report.imports) for (const run of r.runs) if (run.app.longestTaskWhere) console.log(`longest task, ${r.file}: ${run.app.longestTaskWhere}`);
   if (report.register) {
     console.log(`\nClientes with ${report.register.clients.toLocaleString('en')} clients       ms | longest task`);
     for (const [name, v] of Object.entries(report.register.steps)) console.log(`  ${name.padEnd(28)} ${String(v.ms).padStart(6)} | ${v.longestTaskMs} ms`);

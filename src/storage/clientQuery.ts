@@ -50,11 +50,15 @@ export function isPlainQuery(query: ClientQuery): boolean {
   return off && query.sort.key !== 'group';
 }
 
-/** A window read straight from the sort's index: it reads only the window, so the main thread may call it. */
-export async function readPlainWindow(db: ClientelaDb, sort: ClientSort, offset: number, limit: number): Promise<ClientWindow> {
+/**
+ * A window read straight from the sort's index: it reads only the window, so the main thread may call it.
+ * `onFirst` gets the first window (offset 0) as soon as it is read, before the count: on disk, counting
+ * 100,000 clients takes longer than reading them (0.2–0.6 s), and the list can show its top meanwhile.
+ */
+export async function readPlainWindow(db: ClientelaDb, sort: ClientSort, offset: number, limit: number, onFirst?: (clients: ClientRecord[]) => void): Promise<ClientWindow> {
   const index = sortIndex(sort.key);
-  // The first window (offset 0) is read from the start whatever the count: both go at once.
-  const first = offset === 0 ? along(db, index, sort.descending).limit(limit).toArray() : undefined;
+  // The first window is read from the start whatever the count: both go at once.
+  const first = offset === 0 ? along(db, index, sort.descending).limit(limit).toArray().then((clients) => (onFirst?.(clients), clients)) : undefined;
   const registered = await db.clients.count();
   if (first) return { total: registered, registered, offset, clients: await first };
   // An index cursor walks every entry it skips (on disk, 97,000 of them took over a second): a window in

@@ -1,3 +1,4 @@
+import { newId } from '../domain/ids';
 import type { ClientDraft, ClientRecord } from '../domain/entities/client';
 import { CLIENT_FIELDS } from '../domain/entities/client';
 import { buildContactIndex, type ContactOwner } from '../domain/contactDuplicates';
@@ -23,7 +24,7 @@ export function draftToRecord(draft: ClientDraft, groupId: string, source?: { ru
   const now = Date.now();
   const record: ClientRecord = {
     ...fields,
-    id: crypto.randomUUID(),
+    id: newId(),
     kind: kind === 'PJ' ? 'PJ' : 'PF',
     groupId,
     createdAt: now,

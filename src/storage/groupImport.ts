@@ -4,6 +4,7 @@
  * without case or accents) is ignored, completed (its empty description filled) or replaced (its
  * description taken from the file), as the user chose for the run — the choices clients have.
  */
+import { newId } from '../domain/ids';
 import type { GroupRecord } from '../domain/entities/client';
 import type { GroupReviewRow } from '../domain/groupReview';
 import { GROUP_FIELDS } from '../domain/entities/group';
@@ -90,7 +91,7 @@ async function commitGroupChunk(db: ClientelaDb, run: RunRecord, chunk: number, 
 export async function runGroupImport(db: ClientelaDb, meta: RunMeta, rows: readonly GroupReviewRow[], options: ImportOptions, hooks: ImportHooks = {}, chunkSize = CHUNK_SIZE): Promise<RunRecord> {
   const run: RunRecord = {
     ...meta,
-    id: meta.id ?? crypto.randomUUID(),
+    id: meta.id ?? newId(),
     entity: 'groups',
     // Groups create no other groups; the option is the clients' and stays off.
     options: { ...options, createGroups: false, importIncomplete: false },

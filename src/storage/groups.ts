@@ -10,6 +10,7 @@
  *   group.description_too_long  The description is longer than MAX_GROUP_DESCRIPTION characters.
  *   group.not_found     The group no longer exists (deleted elsewhere, or its import undone).
  */
+import { newId } from '../domain/ids';
 import { toMatchKey, collapseSpaces } from '../domain/text';
 import { countOf } from '../domain/plural';
 import { checkGroupDescription, checkGroupName, MAX_GROUP_DESCRIPTION, MAX_GROUP_NAME } from '../domain/rules/group';
@@ -25,7 +26,7 @@ export function groupKey(name: string): string {
 
 export function newGroup(name: string, runId?: string): GroupRecord {
   const clean = collapseSpaces(name);
-  const group: GroupRecord = { id: crypto.randomUUID(), name: clean, nameKey: groupKey(clean), description: '', createdAt: Date.now() };
+  const group: GroupRecord = { id: newId(), name: clean, nameKey: groupKey(clean), description: '', createdAt: Date.now() };
   if (runId !== undefined) group.runId = runId;
   return group;
 }

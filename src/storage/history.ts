@@ -3,13 +3,14 @@
  * and when. Where the client came from (run and spreadsheet row) is on the record itself. Each entry is
  * written in the same transaction as the change it describes.
  */
+import { newId } from '../domain/ids';
 import type { HistoryEntry } from '../domain/history';
 import type { ClientelaDb } from './db';
 
 export { diffClients, HISTORY_FIELDS, type ChangedField, type FieldChange, type HistoryEntry, type HistorySource } from '../domain/history';
 
 export function historyEntry(clientId: string, source: HistoryEntry['source'], action: HistoryEntry['action'], changes: HistoryEntry['changes'], origin?: { runId: string; row?: number }): HistoryEntry {
-  const entry: HistoryEntry = { id: crypto.randomUUID(), clientId, at: Date.now(), source, action, changes };
+  const entry: HistoryEntry = { id: newId(), clientId, at: Date.now(), source, action, changes };
   if (origin) {
     entry.runId = origin.runId;
     if (origin.row !== undefined) entry.row = origin.row;

@@ -1,3 +1,4 @@
+import { newId } from '../domain/ids';
 import { CLIENT_FIELDS, type ClientRecord } from '../domain/entities/client';
 import { listMappedFields } from '../domain/mapping';
 import type { ReviewRow } from '../domain/review';
@@ -75,7 +76,7 @@ function emptyCounts(total: number): RunCounts {
 async function startRun(db: ClientelaDb, meta: RunMeta, rows: readonly ReviewRow[], options: ImportOptions, chunkSize: number): Promise<{ run: RunRecord; groupIds: Map<string, string> }> {
   const run: RunRecord = {
     ...meta,
-    id: meta.id ?? crypto.randomUUID(),
+    id: meta.id ?? newId(),
     entity: 'clients',
     options,
     status: 'running',

@@ -2,6 +2,7 @@
  * The import session's runs in the worker: the reviewed rows written (or a run cut short resumed),
  * cancelled between chunks, undone, and the rows a run rejected given back as a spreadsheet.
  */
+import { newId } from '../domain/ids';
 import { writeWorkbook, type OutputFormat } from '../spreadsheet/write';
 import { buildErrorSheet } from '../domain/errorSheet';
 import { columnNames } from '../domain/headerless';
@@ -29,7 +30,7 @@ export async function startImport(options: ImportOptions, onProgress?: Progress)
   cancelRequested = false;
   const sheet = session.info.sheets[session.sheetIndex]?.name ?? '';
   const headers = columnNames(session.table.rows, session.headerRow, session.mapping.length);
-  const id = crypto.randomUUID();
+  const id = newId();
   const meta = { id, fileName: session.fileName, fileSize: session.fileSize, fileHash: session.fileHash, sheet, headerRow: session.headerRow + 1, headers, mapping: session.mapping, notes: [...session.notes, ...session.reviewNotes] };
   const tell = (d: number, t: number): void => onProgress?.(d, t, 'Importando');
   const hooks = { onProgress: tell, onWriting: tell, isCancelled: () => cancelRequested };

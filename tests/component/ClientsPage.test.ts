@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // fake-indexeddb is slow in jsdom: the answers take longer than Testing Library's default second.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { Dexie } from 'dexie';
 import { getDb } from '../../src/storage/db';
 import { newGroup } from '../../src/storage/groups';
 import { ClientQueries, type ClientQuery } from '../../src/storage/clientQuery';
@@ -72,6 +73,25 @@ describe('ClientsPage', { timeout: 60_000 }, () => {
     expect(worker.listClients.mock.calls.map(([, offset, limit]) => [offset, limit])).toEqual([[0, 0]]);
   });
 
+  it('shows the first rows before the clients are counted', async () => {
+    const table = getDb().clients;
+    const count = table.count.bind(table);
+    let counted = (): void => undefined;
+    const counting = new Dexie.Promise<void>((resolve) => (counted = resolve));
+    const spy = vi.spyOn(table, 'count').mockImplementation(() => counting.then(() => count()));
+    try {
+      render(ClientsPage);
+      const byName = clients.map((c) => c.name).sort();
+      await waitFor(() => expect(drawnNames()[0]).toBe(byName[0]), { timeout: 15_000 });
+      expect(screen.getByText(/Contando os clientes…/)).toBeInTheDocument();
+      counted();
+      expect(await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 })).toBeInTheDocument();
+      expect(drawnNames()[0]).toBe(byName[0]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('sorts by a column header, and turns the order around on a second click', async () => {
     render(ClientsPage);
     await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 });
@@ -97,6 +117,34 @@ describe('ClientsPage', { timeout: 60_000 }, () => {
     await userEvent.selectOptions(screen.getByLabelText('Grupo'), 'Cível');
     const inGroup = found.filter((c) => c.groupId === groups[1]?.id);
     expect(await screen.findByText(`${inGroup.length} de 250 clientes`, { exact: false }, { timeout: 15_000 })).toBeInTheDocument();
+  });
+
+  it('goes back to the top when the user changes the filter, and reads only the first window', async () => {
+    render(ClientsPage);
+    await screen.findByText(/250 de 250 clientes/, {}, { timeout: 15_000 });
+    const viewport = screen.getByRole('region', { name: 'Clientes (lista rolável)' });
+    Object.defineProperty(viewport, 'scrollTop', { value: 240 * 44, configurable: true, writable: true });
+    await fireEvent.scroll(viewport);
+    const byName = clients.map((c) => c.name).sort();
+    await waitFor(() => expect(drawnNames()).toContain(byName[245]), { timeout: 15_000 });
+    worker.listClients.mockClear();
+    await userEvent.selectOptions(screen.getByLabelText('Grupo'), 'Cível');
+    const inGroup = clients.filter((c) => c.groupId === groups[1]?.id).map((c) => c.name).sort();
+    expect(await screen.findByText(`${inGroup.length} de 250 clientes`, { exact: false }, { timeout: 15_000 })).toBeInTheDocument();
+    await waitFor(() => expect(drawnNames()[0]).toBe(inGroup[0]), { timeout: 15_000 });
+    expect(viewport.scrollTop).toBe(0);
+    expect(clientsPlace.scrollTop).toBe(0);
+    expect(worker.listClients.mock.calls.map(([, offset]) => offset)).toEqual([0]);
+  });
+
+  it('opens where the user left it, with the same filter', async () => {
+    Object.assign(clientsPlace, { filter: { ...NO_FILTER, groupId: groups[1]?.id ?? '' }, scrollTop: 100 * 44 });
+    render(ClientsPage);
+    const inGroup = clients.filter((c) => c.groupId === groups[1]?.id).map((c) => c.name).sort();
+    expect(await screen.findByText(`${inGroup.length} de 250 clientes`, { exact: false }, { timeout: 15_000 })).toBeInTheDocument();
+    await waitFor(() => expect(drawnNames()).toContain(inGroup[105]), { timeout: 15_000 });
+    expect(drawnNames()).not.toContain(inGroup[0]);
+    expect(screen.getByRole('region', { name: 'Clientes (lista rolável)' }).scrollTop).toBe(100 * 44);
   });
 
   it('follows a change to the clients made elsewhere', async () => {

@@ -31,10 +31,21 @@ export class ClientList {
   private again = false;
   private warmed = false;
 
-  constructor() {
+  /**
+   * `toTop`: told when the user changes the query (not when the list opens with the one left): the list
+   * goes back to its first row, as a new result starts there. A window deep in a large result is also
+   * the costly one to read (it needs the result's whole order).
+   */
+  constructor({ toTop }: { toTop?: () => void } = {}) {
+    let opened = false;
     $effect(() => {
       void JSON.stringify(this.filter);
       void JSON.stringify(this.sort);
+      if (opened) {
+        this.range = { first: 0, last: PAGE };
+        toTop?.();
+      }
+      opened = true;
       this.reload();
     });
     $effect(() => {
@@ -95,11 +106,22 @@ export class ClientList {
     this.show(this.range.first, this.range.last);
   }
 
+  /**
+   * The list's top, read before it is counted: shown at once, in a list of the size known so far. (The
+   * page waits for the count when it comes back to a place further down: a shorter list would cut the scroll.)
+   */
+  private showFirst(clients: ClientRecord[], generation: number, fresh: boolean): void {
+    if (generation !== this.generation) return;
+    const items = fresh ? new Array<ClientRecord | undefined>(Math.max(this.items.length, clients.length)) : this.items.slice();
+    clients.forEach((client, i) => (items[i] = client));
+    this.items = items;
+  }
+
   private async loadPage(page: number, generation: number, fresh = false): Promise<void> {
     if (this.requested[page] === true && !fresh) return;
     this.requested[page] = true;
     try {
-      const window = await readClientWindow(this.query, page * PAGE, PAGE);
+      const window = await readClientWindow(this.query, page * PAGE, PAGE, (clients) => this.showFirst(clients, generation, fresh));
       if (generation !== this.generation) return;
       const items = fresh || window.total !== this.items.length ? new Array<ClientRecord | undefined>(window.total) : this.items.slice();
       window.clients.forEach((client, i) => (items[window.offset + i] = client));

@@ -1,13 +1,15 @@
+import type { ClientRecord } from '../../domain/entities/client';
 import { getDb } from '../../storage/db';
 import { isPlainQuery, readPlainWindow, type ClientQuery, type ClientWindow } from '../../storage/clientQuery';
 import { getWorker } from '../shared/worker';
 
 /**
  * A window of the register: the plain list (no search, no filter) straight from its index here, which
- * reads only the window; anything else from the worker, which keeps the query's order and key sets.
+ * reads only the window (and tells `onFirst` the first one before it is counted); anything else from the
+ * worker, which keeps the query's order and key sets.
  */
-export function readClientWindow(query: ClientQuery, offset: number, limit: number): Promise<ClientWindow> {
-  return isPlainQuery(query) ? readPlainWindow(getDb(), query.sort, offset, limit) : getWorker().listClients(query, offset, limit);
+export function readClientWindow(query: ClientQuery, offset: number, limit: number, onFirst?: (clients: ClientRecord[]) => void): Promise<ClientWindow> {
+  return isPlainQuery(query) ? readPlainWindow(getDb(), query.sort, offset, limit, onFirst) : getWorker().listClients(query, offset, limit);
 }
 
 /**

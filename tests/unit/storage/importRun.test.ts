@@ -416,9 +416,9 @@ describe('runImport: a chunk is all or nothing', () => {
     const db = freshDb();
     const rows = await review(db, table(validRows(1, 6)));
     // From the second chunk on every new client gets the same id, so bulkAdd hits the primary key.
-    const realUuid = crypto.randomUUID.bind(crypto);
+    const bulkAdd = db.clients.bulkAdd.bind(db.clients);
     let sameIds = false;
-    vi.spyOn(crypto, 'randomUUID').mockImplementation(() => (sameIds ? '00000000-0000-4000-8000-000000000000' : realUuid()));
+    vi.spyOn(db.clients, 'bulkAdd').mockImplementation((clients) => bulkAdd(sameIds ? [...clients].map((c) => ({ ...c, id: '00000000-0000-7000-8000-000000000000' })) : clients));
     await expect(runImport(db, meta(), rows, DEFAULTS, { onProgress: () => { sameIds = true; } }, 3)).rejects.toThrow();
     await expectOnlyFirstChunk(db, rows, 3);
   });
