@@ -111,9 +111,13 @@ export class ClientList {
    * page waits for the count when it comes back to a place further down: a shorter list would cut the scroll.)
    */
   private showFirst(clients: ClientRecord[], generation: number, fresh: boolean): void {
-    if (generation !== this.generation) return;
-    const items = fresh ? new Array<ClientRecord | undefined>(Math.max(this.items.length, clients.length)) : this.items.slice();
-    clients.forEach((client, i) => (items[i] = client));
+    if (generation === this.generation) this.place(clients, 0, fresh ? Math.max(this.items.length, clients.length) : undefined);
+  }
+
+  /** Puts `clients` in the list from `offset`: into a new list of `size` slots, or into a copy of the one shown. */
+  private place(clients: readonly ClientRecord[], offset: number, size?: number): void {
+    const items = size === undefined ? this.items.slice() : new Array<ClientRecord | undefined>(size);
+    clients.forEach((client, i) => (items[offset + i] = client));
     this.items = items;
   }
 
@@ -123,9 +127,7 @@ export class ClientList {
     try {
       const window = await readClientWindow(this.query, page * PAGE, PAGE, (clients) => this.showFirst(clients, generation, fresh));
       if (generation !== this.generation) return;
-      const items = fresh || window.total !== this.items.length ? new Array<ClientRecord | undefined>(window.total) : this.items.slice();
-      window.clients.forEach((client, i) => (items[window.offset + i] = client));
-      this.items = items;
+      this.place(window.clients, window.offset, fresh || window.total !== this.items.length ? window.total : undefined);
       this.total = window.total;
       this.registered = window.registered;
       this.error = null;
